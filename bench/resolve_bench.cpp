@@ -1,0 +1,60 @@
+// How long one turn takes to resolve, for worlds of 4, 24 and 200 states. Orders come from the
+// built-in policy and are prepared outside the timed loop. Figures: docs/PERFORMANCE.md.
+#include <benchmark/benchmark.h>
+
+#include "bench/synthetic_world.h"
+#include "shared/policy.h"
+#include "shared/resolve.h"
+#include "shared/threat.h"
+#include "shared/view.h"
+
+namespace hegemon::bench {
+namespace {
+
+/// A world a few turns into a match, so treaties, pressure and levels are all in play.
+World warmed_world(int n) {
+  World w = synthetic_world(n);
+  for (int t = 0; t < 3; ++t) {
+    std::vector<OrderSet> orders;
+    for (int s = 0; s < w.size(); ++s) orders.push_back(simple_policy(w, s));
+    w = resolve_turn(w, orders).world;
+  }
+  return w;
+}
+
+void BM_ResolveTurn(benchmark::State& state) {
+  const World world = warmed_world(static_cast<int>(state.range(0)));
+  std::vector<OrderSet> orders;
+  for (int s = 0; s < world.size(); ++s) orders.push_back(simple_policy(world, s));
+  for (auto _ : state) {
+    TurnResult result = resolve_turn(world, orders);
+    benchmark::DoNotOptimize(result.world.turn);
+  }
+  state.SetLabel(std::to_string(world.size()) + " states, " +
+                 std::to_string(world.treaties.size()) + " treaties");
+}
+BENCHMARK(BM_ResolveTurn)->Arg(4)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
+
+void BM_ThreatMatrix(benchmark::State& state) {
+  const World world = warmed_world(static_cast<int>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(compute_threat_matrix(world));
+}
+BENCHMARK(BM_ThreatMatrix)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
+
+void BM_PolicyAllSeats(benchmark::State& state) {
+  const World world = warmed_world(static_cast<int>(state.range(0)));
+  for (auto _ : state)
+    for (int s = 0; s < world.size(); ++s) benchmark::DoNotOptimize(simple_policy(world, s));
+}
+BENCHMARK(BM_PolicyAllSeats)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
+
+void BM_PlayerView(benchmark::State& state) {
+  const World world = warmed_world(static_cast<int>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(make_view(world, 0));
+}
+BENCHMARK(BM_PlayerView)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+}  // namespace hegemon::bench
+
+BENCHMARK_MAIN();

@@ -1,0 +1,118 @@
+// Revenue, treaty contributions, and budgets turned into capabilities.
+#include <algorithm>
+#include <string>
+
+#include "shared/format.h"
+#include "shared/turn_context.h"
+
+namespace hegemon {
+
+void collect_revenue(TurnContext& ctx) {
+  World& w = ctx.world;
+  const int n = w.size();
+  for (auto& t : w.treaties) t.fund = 0;
+  for (int s = 0; s < n; ++s) {
+    State& st = w.states[s];
+    const double revenue = st.gdp * st.tax_share * ctx.years();
+    // Treaty contributions come off the top, before the state's own split.
+    int owed_bp = 0;
+    for (const auto& t : w.treaties)
+      if (t.has_member(s)) owed_bp += t.terms.contribution_bp;
+    // A state cannot pay more than it collects: contributions shrink in proportion.
+    const double scale = owed_bp > kBasisPoints ? double(kBasisPoints) / owed_bp : 1.0;
+    double paid = 0;
+    for (auto& t : w.treaties) {
+      if (!t.has_member(s) || t.terms.contribution_bp == 0) continue;
+      const double c = revenue * t.terms.contribution_bp * scale / kBasisPoints;
+      t.fund += c;
+      paid += c;
+    }
+    ctx.revenue[s] = revenue;
+    ctx.contributions[s] = paid;
+    const double spendable = revenue - paid;
+    Spending& sp = ctx.spending[s];
+    for (int c = 0; c < kCategoryCount; ++c)
+      sp.money[c] = spendable * st.allocation.bp[c] / kBasisPoints;
+  }
+}
+
+void build_capabilities(TurnContext& ctx) {
+  World& w = ctx.world;
+  const Ruleset& r = ctx.rules();
+  const double y = ctx.years();
+  for (int s = 0; s < w.size(); ++s) {
+    State& st = w.states[s];
+    Spending& sp = ctx.spending[s];
+    // Military aid is paid out of the projection budget; what is not there cannot be sent.
+    const double aid = std::min(ctx.aid_sent[s], sp[Category::PowerProjection]);
+    if (aid + 1e-9 < ctx.aid_sent[s])
+      ctx.journal.tell(Topic::Aid,
+                       st.name + " could send only " + fmt(aid) + " of the " +
+                           fmt(ctx.aid_sent[s]) + " in military aid it ordered: its projection "
+                           "budget was smaller.",
+                       {s});
+    ctx.aid_sent[s] = aid;
+    sp[Category::PowerProjection] -= aid;
+
+    const double td_before = st.territorial_defense, pp_before = st.power_projection;
+    st.territorial_defense =
+        st.territorial_defense * (1.0 - r.territorial_defense_depreciation() * y) +
+        sp[Category::TerritorialDefense] * r.territorial_defense_per_money() * st.technology;
+    st.power_projection =
+        st.power_projection * (1.0 - r.power_projection_depreciation() * y) +
+        sp[Category::PowerProjection] * r.power_projection_per_money() * st.technology;
+
+    const double research_pct = gdp_percent(sp[Category::Research], st.gdp, y);
+    const double tech_before = st.technology;
+    st.technology = std::min(r.tech_ceiling(),
+                             st.technology + r.tech_gain_per_gdp_percent() * research_pct * y);
+
+    const double influence_gain =
+        sp[Category::Diplomacy] * r.influence_per_money() +
+        r.influence_per_budget_percent() * st.allocation[Category::Diplomacy] / 100.0 * y;
+    st.influence = st.influence * (1.0 - r.influence_decay() * y) + influence_gain;
+    ctx.influence_gained[s] = influence_gain;
+
+    st.intelligence =
+        st.intelligence * (1.0 - r.intelligence_decay() * y) +
+        sp[Category::Intelligence] * r.intelligence_per_money() +
+        r.intelligence_per_budget_percent() * st.allocation[Category::Intelligence] / 100.0 * y;
+
+    // One sentence for the whole budget: what came in, what treaties took, what it bought.
+    ctx.journal.tell(
+        Topic::Budget,
+        cat(st.name, " collected ", fmt(ctx.revenue[s]), " in revenue; ", fmt(ctx.contributions[s]),
+            " went to treaty contributions. Territorial defense went from ", fmt(td_before), " to ",
+            fmt(st.territorial_defense), " and power projection from ", fmt(pp_before), " to ",
+            fmt(st.power_projection), " (new spending times technology ", fmt(tech_before, 2),
+            ", less wear)."),
+        {s}, td_before + pp_before, st.forces());
+    if (st.technology > tech_before + 1e-9)
+      ctx.journal.tell(Topic::Budget,
+                       cat(st.name, "'s research (", fmt(research_pct, 2),
+                           " % of GDP) raised its technology from ", fmt(tech_before, 3), " to ",
+                           fmt(st.technology, 3), "."),
+                       {s}, tech_before, st.technology);
+  }
+
+  // Pooled contributions become territorial defense for every member, shared equally: the
+  // burden is shared whether or not each member pulls its weight.
+  for (auto& t : w.treaties) {
+    if (t.fund <= 0 || t.members.empty()) continue;
+    const double share = t.fund / static_cast<double>(t.members.size());
+    for (const auto& m : t.members) {
+      State& st = w.states[m.state];
+      // Interoperable forces make pooled money go further.
+      st.territorial_defense +=
+          share * r.territorial_defense_per_money() * st.technology * (1.0 + t.interoperability);
+    }
+    std::vector<StateIndex> members;
+    for (const auto& m : t.members) members.push_back(m.state);
+    ctx.journal.tell(Topic::Treaty,
+                     (t.name.empty() ? std::string(treaty_type_name(t.type)) : t.name) +
+                         " pooled " + fmt(t.fund) + " in contributions into its members' defense.",
+                     members);
+  }
+}
+
+}  // namespace hegemon

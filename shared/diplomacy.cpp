@@ -1,0 +1,309 @@
+// Treaties, aid, guarantees, sanctions, pressure and bandwagoning: the accepted diplomatic orders
+// of every state, applied in a fixed order so that the outcome never depends on who sent first.
+#include <algorithm>
+#include <string>
+
+#include "shared/format.h"
+#include "shared/threat.h"
+#include "shared/turn_context.h"
+
+namespace hegemon {
+namespace {
+
+/// Calls fn(state, order) for every accepted order of type T, by state index then order position.
+template <typename T, typename Fn>
+void for_each_order(TurnContext& ctx, Fn fn) {
+  for (int s = 0; s < ctx.world.size(); ++s)
+    for (const Order& o : ctx.accepted[s])
+      if (const T* order = std::get_if<T>(&o)) fn(s, *order);
+}
+
+std::string treaty_label(const Treaty& t) {
+  return t.name.empty() ? std::string("the ") + treaty_type_name(t.type) + " " + std::to_string(t.id)
+                        : t.name;
+}
+
+std::string proposal_label(const Proposal& p) {
+  return "proposal " + std::to_string(p.id) + " (" +
+         (p.name.empty() ? std::string(treaty_type_name(p.type)) : p.name) + ")";
+}
+
+std::string member_names(const World& w, const std::vector<StateIndex>& members) {
+  std::string out;
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (i > 0) out += i + 1 == members.size() ? " and " : ", ";
+    out += w.states[members[i]].name;
+  }
+  return out;
+}
+
+std::string terms_text(const TreatyTerms& t) {
+  std::string out = "floor " + fmt(t.spending_floor_bp / 100.0, 2) + " % of GDP, contribution " +
+                    fmt(t.contribution_bp / 100.0, 2) + " % of revenue";
+  out += t.duration > 0 ? ", " + std::to_string(t.duration) + " turns" : ", open-ended";
+  if (t.review_period > 0) out += ", reviewed every " + std::to_string(t.review_period) + " turns";
+  out += ", " + std::to_string(t.exit_notice) + " turns' notice to leave";
+  return out;
+}
+
+void sign(TurnContext& ctx, Proposal& p) {
+  World& w = ctx.world;
+  Treaty t;
+  t.id = w.next_treaty_id++;
+  t.type = p.type;
+  t.name = p.name;
+  t.terms = p.terms;
+  t.signed_turn = ctx.turn();
+  for (StateIndex m : p.members) t.members.push_back({m, true, 0, 0});
+  p.status = ProposalStatus::Signed;
+  ctx.journal.publish(Topic::Treaty,
+                      member_names(w, p.members) + " signed " + treaty_label(t) + ", a " +
+                          treaty_type_name(t.type) + " (" + terms_text(t.terms) + ").",
+                      p.members);
+  w.treaties.push_back(std::move(t));
+}
+
+void answer_proposals(TurnContext& ctx) {
+  World& w = ctx.world;
+  for_each_order<CancelProposal>(ctx, [&](StateIndex s, const CancelProposal& o) {
+    Proposal* p = w.find_proposal(o.proposal_id);
+    p->status = ProposalStatus::Withdrawn;
+    ctx.journal.tell(Topic::Treaty, w.states[s].name + " withdrew " + proposal_label(*p) + ".",
+                     p->members);
+  });
+  for_each_order<RejectProposal>(ctx, [&](StateIndex s, const RejectProposal& o) {
+    Proposal* p = w.find_proposal(o.proposal_id);
+    if (p->status != ProposalStatus::Open) return;  // already settled by an earlier answer
+    p->status = ProposalStatus::Rejected;
+    ctx.journal.tell(Topic::Treaty, w.states[s].name + " rejected " + proposal_label(*p) + ".",
+                     p->members);
+  });
+  for_each_order<CounterProposal>(ctx, [&](StateIndex s, const CounterProposal& o) {
+    Proposal* original = w.find_proposal(o.proposal_id);
+    if (original->status != ProposalStatus::Open) return;
+    original->status = ProposalStatus::Countered;
+    Proposal counter = *original;
+    counter.id = w.next_proposal_id++;
+    counter.proposer = s;
+    counter.terms = o.terms;
+    counter.accepted = {s};
+    counter.turn = ctx.turn();
+    counter.counter_of = original->id;
+    counter.status = ProposalStatus::Open;
+    w.states[s].influence -= ctx.rules().proposal_influence_cost();
+    ctx.journal.tell(Topic::Treaty,
+                     w.states[s].name + " countered " + proposal_label(*original) +
+                         " with new terms: " + terms_text(o.terms) + " (proposal " +
+                         std::to_string(counter.id) + ").",
+                     counter.members);
+    w.proposals.push_back(std::move(counter));
+  });
+  for_each_order<AcceptProposal>(ctx, [&](StateIndex s, const AcceptProposal& o) {
+    Proposal* p = w.find_proposal(o.proposal_id);
+    if (p->status != ProposalStatus::Open) {
+      ctx.journal.tell(Topic::Treaty,
+                       w.states[s].name + "'s acceptance of " + proposal_label(*p) +
+                           " came too late: another member had already turned it down.",
+                       {s});
+      return;
+    }
+    p->accepted.push_back(s);
+    ctx.journal.tell(Topic::Treaty, w.states[s].name + " accepted " + proposal_label(*p) + ".",
+                     p->members);
+    if (p->accepted.size() == p->members.size()) sign(ctx, *p);
+  });
+}
+
+void make_proposals(TurnContext& ctx) {
+  World& w = ctx.world;
+  for_each_order<ProposeTreaty>(ctx, [&](StateIndex s, const ProposeTreaty& o) {
+    Proposal p;
+    p.id = w.next_proposal_id++;
+    p.proposer = s;
+    p.type = o.type;
+    p.name = o.name;
+    p.members = o.members;
+    p.members.insert(p.members.begin(), s);
+    p.terms = o.terms;
+    p.accepted = {s};
+    p.turn = ctx.turn();
+    w.states[s].influence -= ctx.rules().proposal_influence_cost();
+    ctx.journal.tell(Topic::Treaty,
+                     w.states[s].name + " proposed " + proposal_label(p) + " to " +
+                         member_names(w, o.members) + ": " + terms_text(p.terms) + ".",
+                     p.members);
+    w.proposals.push_back(std::move(p));
+  });
+  // Unanswered proposals lapse; settled ones are kept one turn so every member sees the outcome.
+  const int lifetime = ctx.rules().proposal_lifetime();
+  for (auto& p : w.proposals) {
+    if (p.status == ProposalStatus::Open && ctx.turn() - p.turn >= lifetime) {
+      p.status = ProposalStatus::Expired;
+      ctx.journal.tell(Topic::Treaty, proposal_label(p) + " expired unanswered.", p.members);
+    }
+  }
+  std::erase_if(w.proposals, [&](const Proposal& p) {
+    return p.status != ProposalStatus::Open && p.turn < ctx.turn() - 1;
+  });
+}
+
+void give_notice(TurnContext& ctx) {
+  World& w = ctx.world;
+  for_each_order<WithdrawFromTreaty>(ctx, [&](StateIndex s, const WithdrawFromTreaty& o) {
+    Treaty* t = w.find_treaty(o.treaty_id);
+    t->member(s)->notice_given_turn = ctx.turn();
+    ctx.journal.publish(Topic::Treaty,
+                        w.states[s].name + " gave notice to leave " + treaty_label(*t) +
+                            "; it leaves on turn " +
+                            std::to_string(ctx.turn() + t->terms.exit_notice) + ".",
+                        {s});
+  });
+}
+
+double coercion_weight(const Ruleset& r, PressureKind kind) {
+  switch (kind) {
+    case PressureKind::Diplomatic: return r.coercion_weight_diplomatic();
+    case PressureKind::Economic: return r.coercion_weight_economic();
+    case PressureKind::MilitaryPosture: return r.coercion_weight_military();
+  }
+  return 0;
+}
+
+void apply_pressure(TurnContext& ctx) {
+  World& w = ctx.world;
+  const Ruleset& r = ctx.rules();
+  for_each_order<ApplyPressure>(ctx, [&](StateIndex s, const ApplyPressure& o) {
+    State& actor = w.states[s];
+    State& target = w.states[o.target];
+    actor.influence -= r.pressure_influence_cost() * o.intensity;
+    target.relations[s].coercion += coercion_weight(r, o.kind) * o.intensity;
+    std::string effect;
+    if (o.kind == PressureKind::Diplomatic) {
+      const double loss = r.pressure_stability_loss() * o.intensity;
+      target.stability = std::max(0.0, target.stability - loss);
+      effect = "its stability fell " + fmt(loss) + " points";
+    } else if (o.kind == PressureKind::Economic) {
+      // Economic pressure hurts in proportion to how much larger the pressing economy is.
+      const double leverage = std::min(1.0, actor.gdp / std::max(1e-9, target.gdp) / 10.0);
+      const double loss = r.pressure_economic_gdp_loss() * o.intensity * leverage;
+      target.gdp *= 1.0 - loss;
+      effect = "its GDP lost " + fmt(loss * 100, 2) + " %";
+    } else {
+      effect = "its neighbours watched forces massing on its border";
+    }
+    ctx.journal.publish(Topic::Pressure,
+                        actor.name + " applied " + pressure_kind_name(o.kind) +
+                            " pressure (intensity " + std::to_string(o.intensity) + ") on " +
+                            target.name + ": " + effect + ".",
+                        {s, o.target});
+  });
+}
+
+void manage_guarantees(TurnContext& ctx) {
+  World& w = ctx.world;
+  const Ruleset& r = ctx.rules();
+  // Standing guarantees cost upkeep; a guarantor that cannot pay lets them lapse.
+  std::erase_if(w.guarantees, [&](const Guarantee& g) {
+    State& guarantor = w.states[g.guarantor];
+    const std::string who = guarantor.name + "'s guarantee to " + w.states[g.protected_state].name;
+    if (g.expires_turn < ctx.turn()) {
+      ctx.journal.publish(Topic::Treaty, who + " expired.", {g.guarantor, g.protected_state});
+      return true;
+    }
+    if (guarantor.influence < r.guarantee_influence_cost()) {
+      ctx.journal.publish(Topic::Treaty, who + " lapsed: its guarantor ran out of influence.",
+                          {g.guarantor, g.protected_state});
+      return true;
+    }
+    guarantor.influence -= r.guarantee_influence_cost();
+    return false;
+  });
+  for_each_order<OfferGuarantee>(ctx, [&](StateIndex s, const OfferGuarantee& o) {
+    std::erase_if(w.guarantees, [&](const Guarantee& g) {
+      return g.guarantor == s && g.protected_state == o.target;
+    });
+    w.states[s].influence -= r.guarantee_influence_cost();
+    w.guarantees.push_back({s, o.target, ctx.turn() + r.guarantee_duration()});
+    ctx.journal.publish(Topic::Treaty,
+                        w.states[s].name + " guaranteed the security of " +
+                            w.states[o.target].name + " until turn " +
+                            std::to_string(ctx.turn() + r.guarantee_duration()) + ".",
+                        {s, o.target});
+  });
+}
+
+void deliver_aid(TurnContext& ctx) {
+  World& w = ctx.world;
+  const Ruleset& r = ctx.rules();
+  // The money was set aside from the sender's projection budget; split it over its orders.
+  std::vector<double> ordered(w.size(), 0.0);
+  for_each_order<SendMilitaryAid>(ctx, [&](StateIndex s, const SendMilitaryAid& o) {
+    ordered[s] += o.amount;
+  });
+  for_each_order<SendMilitaryAid>(ctx, [&](StateIndex s, const SendMilitaryAid& o) {
+    const double money = ordered[s] > 0 ? o.amount * ctx.aid_sent[s] / ordered[s] : 0.0;
+    const double forces = money * r.aid_forces_per_money() * w.states[s].technology;
+    State& target = w.states[o.target];
+    target.territorial_defense += forces;
+    ctx.journal.publish(Topic::Aid,
+                        w.states[s].name + " sent military aid worth " + fmt(money) + " to " +
+                            target.name + ", adding " + fmt(forces) +
+                            " to its territorial defense.",
+                        {s, o.target});
+  });
+}
+
+void change_sanctions(TurnContext& ctx) {
+  World& w = ctx.world;
+  for_each_order<JoinSanction>(ctx, [&](StateIndex s, const JoinSanction& o) {
+    w.sanctions.push_back({s, o.target});
+    ctx.journal.publish(Topic::SanctionTopic,
+                        w.states[s].name + " joined sanctions on " + w.states[o.target].name +
+                            "; they bite from next turn.",
+                        {s, o.target});
+  });
+  for_each_order<LiftSanction>(ctx, [&](StateIndex s, const LiftSanction& o) {
+    std::erase(w.sanctions, Sanction{s, o.target});
+    ctx.journal.publish(Topic::SanctionTopic,
+                        w.states[s].name + " lifted its sanctions on " + w.states[o.target].name +
+                            ".",
+                        {s, o.target});
+  });
+}
+
+void bandwagon(TurnContext& ctx) {
+  World& w = ctx.world;
+  const Ruleset& r = ctx.rules();
+  for_each_order<Bandwagon>(ctx, [&](StateIndex s, const Bandwagon& o) {
+    State& weak = w.states[s];
+    State& protector = w.states[o.protector];
+    weak.relations[o.protector].bandwagoned = true;
+    // Siding with the threat buys goodwill: its record of hostility is half forgiven.
+    weak.relations[o.protector].hostility *= 0.5;
+    protector.influence += r.bandwagon_influence_gain() * ctx.years();
+    ctx.journal.publish(Topic::Pressure,
+                        weak.name + " sought the protection of " + protector.name +
+                            " (bandwagoning): it fears it less, but leans toward it.",
+                        {s, o.protector});
+  });
+}
+
+}  // namespace
+
+void conduct_diplomacy(TurnContext& ctx) {
+  for (auto& st : ctx.world.states)
+    for (auto& rel : st.relations) {
+      rel.coercion = 0;
+      rel.bandwagoned = false;
+    }
+  give_notice(ctx);
+  answer_proposals(ctx);
+  make_proposals(ctx);
+  apply_pressure(ctx);
+  manage_guarantees(ctx);
+  deliver_aid(ctx);
+  change_sanctions(ctx);
+  bandwagon(ctx);
+}
+
+}  // namespace hegemon

@@ -1,0 +1,256 @@
+#include "shared/finlandization.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "shared/format.h"
+#include "shared/threat.h"
+#include "shared/turn_context.h"
+
+namespace hegemon {
+namespace {
+
+/// 0..1: how far the power ratio is past the threshold, on a log scale (ten times the threshold
+/// counts in full).
+double power_gap(const Ruleset& r, double ratio) {
+  if (ratio <= r.finland_min_power_ratio()) return 0.0;
+  return std::min(1.0, std::log(ratio / r.finland_min_power_ratio()) / std::log(10.0));
+}
+
+}  // namespace
+
+FinlandModel::FinlandModel(const World& world)
+    : world_(world), ties_(world), alliances_(world.size()), guarantees_(world.size()) {
+  const Ruleset& r = world.ruleset;
+  for (const auto& st : world.states) {
+    power_.push_back(aggregate_power(r, st));
+    projection_.push_back(projectable_force(st));
+    defense_.push_back(defensive_force(st));
+  }
+  // Allies count by their force, how far it reaches the small state, and how much the alliance
+  // can be trusted (Crawford's partner force weighted by trust).
+  for (int t = 0; t < static_cast<int>(world.treaties.size()); ++t) {
+    const Treaty& treaty = world.treaties[t];
+    if (treaty.type != TreatyType::MutualDefense) continue;
+    const double trust = credibility(world, treaty);
+    for (const auto& small : treaty.members) {
+      double reach = 0;
+      for (const auto& m : treaty.members) {
+        if (m.state == small.state) continue;
+        const State& ally = world.states[m.state];
+        reach += proximity(world, m.state, small.state) * ally.forces() * ally.technology;
+      }
+      alliances_[small.state].push_back({t, trust * reach});
+    }
+  }
+  for (const auto& g : world.guarantees) {
+    const State& guarantor = world.states[g.guarantor];
+    guarantees_[g.protected_state].push_back(
+        {g.guarantor, (guarantor.reputation / 100.0) * guarantor.forces() * guarantor.technology});
+  }
+}
+
+FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double coercion) const {
+  const Ruleset& r = world_.ruleset;
+  FinlandForces f;
+  const double gap = power_gap(r, power_[strong] / std::max(1e-9, power_[small]));
+  if (gap <= 0) return f;
+
+  // Push: the power gap, as far as the strong state can reach (proximity), times the structural
+  // weight of a great neighbour plus whatever coercion it applied.
+  double push = gap * proximity(world_, small, strong) *
+                (r.finland_gain() + r.finland_coercion_gain() * coercion);
+  if (ties_.share(small, strong, TreatyType::Neutrality)) push *= r.neutrality_gain_factor();
+  f.push = push;
+
+  // Resistance, each term measured against the force the strong state can project.
+  const double threat_force = projection_[strong] + 1.0;
+  f.own_defense = r.finland_resist_own_defense() * std::min(2.0, defense_[small] / threat_force);
+  double allies = 0;
+  for (const Support& s : alliances_[small])
+    if (!world_.treaties[s.treaty].has_member(strong)) allies += s.weight;
+  f.allies = r.finland_resist_allies() * std::min(2.0, allies / threat_force);
+  double guarantees = 0;
+  for (const auto& [guarantor, weight] : guarantees_[small])
+    if (guarantor != strong) guarantees += weight;
+  f.guarantees = r.finland_resist_guarantee() * std::min(2.0, guarantees / threat_force);
+  f.stability = r.finland_resist_stability() * world_.states[small].stability / 100.0;
+  f.resistance = f.own_defense + f.allies + f.guarantees + f.stability;
+  return f;
+}
+
+FinlandForces finland_forces(const World& world, StateIndex small, StateIndex strong,
+                             double coercion) {
+  return FinlandModel(world).forces(small, strong, coercion);
+}
+
+bool directed_against(const World& world, TreatyType type, const std::vector<StateIndex>& members,
+                      StateIndex pressurer) {
+  if (!is_military(type)) return false;
+  if (std::find(members.begin(), members.end(), pressurer) != members.end()) return false;
+  if (world.threat.n != world.size()) return false;
+  for (StateIndex m : members)
+    if (world.threat.at(m, pressurer) >= world.ruleset.hostile_alliance_threat()) return true;
+  return false;
+}
+
+std::vector<StateIndex> powers_accommodated_by(const World& world, StateIndex s,
+                                               FinlandStatus at_least) {
+  std::vector<StateIndex> out;
+  const auto& rel = world.states[s].relations;
+  for (int p = 0; p < static_cast<int>(rel.size()); ++p)
+    if (p != s && rel[p].finland_status >= at_least) out.push_back(p);
+  return out;
+}
+
+namespace {
+
+FinlandStatus next_status(const Ruleset& r, FinlandStatus now, double level) {
+  switch (now) {
+    case FinlandStatus::Independent:
+      if (level >= r.finlandized_enter()) return FinlandStatus::Finlandized;
+      if (level >= r.accommodation_enter()) return FinlandStatus::Accommodating;
+      return now;
+    case FinlandStatus::Accommodating:
+      if (level >= r.finlandized_enter()) return FinlandStatus::Finlandized;
+      if (level < r.accommodation_leave()) return FinlandStatus::Independent;
+      return now;
+    case FinlandStatus::Finlandized:
+      if (level < r.accommodation_leave()) return FinlandStatus::Independent;
+      if (level < r.finlandized_leave()) return FinlandStatus::Accommodating;
+      return now;
+  }
+  return now;
+}
+
+/// A newly Finlandized state leaves every alliance directed against its pressurer at once (its
+/// allies read it as a broken commitment) and signs a neutrality treaty if it has none.
+void submit_to(TurnContext& ctx, StateIndex small, StateIndex strong) {
+  World& w = ctx.world;
+  const Ruleset& r = ctx.rules();
+  State& t = w.states[small];
+  for (auto& treaty : w.treaties) {
+    if (!treaty.has_member(small)) continue;
+    std::vector<StateIndex> members;
+    for (const auto& m : treaty.members) members.push_back(m.state);
+    if (!directed_against(w, treaty.type, members, strong)) continue;
+    std::erase_if(treaty.members, [&](const MemberStanding& m) { return m.state == small; });
+    t.reputation = std::max(0.0, t.reputation - r.reputation_loss_per_early_exit());
+    for (const auto& m : treaty.members) {
+      Relation& rel = w.states[m.state].relations[small];
+      rel.hostility = std::min(100.0, rel.hostility + r.hostility_per_broken_treaty());
+    }
+    ctx.journal.publish(Topic::Finlandization,
+                        t.name + " left " +
+                            (treaty.name.empty() ? std::string(treaty_type_name(treaty.type))
+                                                 : treaty.name) +
+                            " without notice under " + w.states[strong].name +
+                            "'s pressure; its former allies count it as a broken commitment.",
+                        {small});
+  }
+  std::erase_if(w.treaties, [](const Treaty& tr) { return tr.members.size() < 2; });
+  if (!w.share_treaty(small, strong, TreatyType::Neutrality)) {
+    Treaty n;
+    n.id = w.next_treaty_id++;
+    n.type = TreatyType::Neutrality;
+    n.name = "Treaty of friendship between " + t.name + " and " + w.states[strong].name;
+    n.members = {{small, true, 0, 0}, {strong, true, 0, 0}};
+    n.signed_turn = ctx.turn();
+    ctx.journal.publish(Topic::Finlandization,
+                        t.name + " signed a neutrality treaty with " + w.states[strong].name + ".",
+                        {small, strong});
+    w.treaties.push_back(std::move(n));
+  }
+}
+
+}  // namespace
+
+void update_finlandization(TurnContext& ctx) {
+  World& w = ctx.world;
+  const Ruleset& r = ctx.rules();
+  const double y = ctx.years();
+  const int n = w.size();
+
+  // Levels move on the world as it stood after this turn's diplomacy; status changes are applied
+  // afterwards so that one state's submission does not change another's arithmetic this turn.
+  struct Transition { StateIndex small, strong; FinlandStatus from, to; };
+  std::vector<Transition> transitions;
+  const FinlandModel model(w);
+  for (int s = 0; s < n; ++s) {
+    for (int p = 0; p < n; ++p) {
+      if (p == s) continue;
+      Relation& rel = w.states[s].relations[p];
+      const double before = rel.finland_level;
+      const FinlandForces f = model.forces(s, p, rel.coercion);
+      double change = f.push / (1.0 + f.resistance) * y;
+      if (rel.bandwagoned) change += r.finland_bandwagon_gain() * y;
+      // Without coercion or courting, the level relaxes toward zero.
+      if (rel.coercion <= 0 && !rel.bandwagoned)
+        change -= (r.finland_decay_flat() + r.finland_decay_share() * before) * y;
+      rel.finland_level = std::clamp(before + change, 0.0, 100.0);
+      rel.finland_change = rel.finland_level - before;
+      rel.finland_push = f.push;
+      rel.finland_resistance = f.resistance;
+      if (std::fabs(rel.finland_change) >= 0.05) {
+        const std::string moved =
+            cat(w.states[s].name, "'s Finlandization level toward ", w.states[p].name,
+                " went from ", fmt(before), " to ", fmt(rel.finland_level));
+        ctx.journal.tell(Topic::Finlandization,
+                         cat(moved, " (push ", fmt(f.push, 2),
+                             " from the power gap, proximity and coercion ", fmt(rel.coercion),
+                             "; resistance ", fmt(f.resistance, 2), ": own defense ",
+                             fmt(f.own_defense, 2), ", allies ", fmt(f.allies, 2),
+                             ", guarantees ", fmt(f.guarantees, 2), ", stability ",
+                             fmt(f.stability, 2), ")."),
+                         {s}, before, rel.finland_level);
+        // The pressurer learns where the level stands, not the breakdown of the other's defenses.
+        ctx.journal.tell(Topic::Finlandization, cat(moved, "."), {p}, before, rel.finland_level);
+      }
+      const FinlandStatus next = next_status(r, rel.finland_status, rel.finland_level);
+      if (next != rel.finland_status) transitions.push_back({s, p, rel.finland_status, next});
+    }
+  }
+
+  for (const auto& tr : transitions) {
+    Relation& rel = w.states[tr.small].relations[tr.strong];
+    rel.finland_status = tr.to;
+    const std::string& small = w.states[tr.small].name;
+    const std::string& strong = w.states[tr.strong].name;
+    std::string text;
+    if (tr.to == FinlandStatus::Finlandized) {
+      text = small + " is now Finlandized toward " + strong + " (level " +
+             fmt(rel.finland_level) + "): it must leave alliances directed against " + strong +
+             ", cannot oppose it diplomatically, and " + strong +
+             " gains influence from it; it keeps its own government and budget.";
+    } else if (tr.to == FinlandStatus::Accommodating && tr.from == FinlandStatus::Independent) {
+      text = small + " now accommodates " + strong + " (level " + fmt(rel.finland_level) +
+             "): it cannot join new alliances against " + strong + " or sanction it.";
+    } else if (tr.to == FinlandStatus::Accommodating) {
+      text = small + " has worked its way out of Finlandization toward " + strong + " (level " +
+             fmt(rel.finland_level) + "); it still accommodates it.";
+    } else {
+      text = small + " is independent of " + strong + " again (level " +
+             fmt(rel.finland_level) + ").";
+    }
+    ctx.journal.publish(Topic::Finlandization, text, {tr.small, tr.strong},
+                        static_cast<double>(tr.from), static_cast<double>(tr.to));
+    if (tr.to == FinlandStatus::Finlandized) submit_to(ctx, tr.small, tr.strong);
+  }
+
+  // A Finlandized state's diplomacy partly serves its pressurer.
+  for (int s = 0; s < n; ++s) {
+    for (StateIndex p : powers_accommodated_by(w, s, FinlandStatus::Finlandized)) {
+      const double transfer = ctx.influence_gained[s] * r.finland_influence_share();
+      w.states[s].influence = std::max(0.0, w.states[s].influence - transfer);
+      w.states[p].influence += transfer;
+      if (transfer > 0)
+        ctx.journal.tell(Topic::Finlandization,
+                         w.states[p].name + " gained " + fmt(transfer) + " influence from " +
+                             w.states[s].name + "'s diplomacy.",
+                         {s, p});
+    }
+  }
+}
+
+}  // namespace hegemon

@@ -1,0 +1,30 @@
+// Scenarios and rulesets as files under the assets folder: finding them, reading them, and
+// handing the texts to the loader in shared/scenario_loader.h.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "shared/scenario_loader.h"
+#include "shared/world.h"
+
+// Set by the top-level CMakeLists to the source tree's assets; a build without it looks beside
+// the working directory.
+#ifndef HEGEMON_ASSETS_DIR
+#define HEGEMON_ASSETS_DIR "assets"
+#endif
+
+namespace hegemon {
+
+/// Finds a scenario by NAME (assets_dir/scenarios/NAME.txtpb) or by path; reads it and the ruleset
+/// it names (first <scenario's dir>/../rulesets/NAME.txtpb, then assets_dir/rulesets/NAME.txtpb)
+/// and returns the world at turn 0 with this seed. Throws ScenarioError with a readable message:
+/// a scenario that is not found lists the scenarios that are; a bad file names its line.
+World load_scenario_file(const std::string& name_or_path, std::uint64_t seed,
+                         const std::string& assets_dir = HEGEMON_ASSETS_DIR);
+
+/// The names of the scenarios under assets_dir/scenarios, sorted; empty when there is none.
+std::vector<std::string> list_scenarios(const std::string& assets_dir = HEGEMON_ASSETS_DIR);
+
+}  // namespace hegemon

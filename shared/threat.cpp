@@ -1,0 +1,140 @@
+#include "shared/threat.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace hegemon {
+
+TreatyTies::TreatyTies(const World& world) : n_(world.size()), bits_(size_t(n_) * n_, 0) {
+  for (const auto& t : world.treaties) {
+    const auto bit = static_cast<std::uint8_t>(1u << static_cast<int>(t.type));
+    for (const auto& a : t.members)
+      for (const auto& b : t.members) bits_[size_t(a.state) * n_ + b.state] |= bit;
+  }
+}
+
+double aggregate_power(const Ruleset& rules, const State& s) {
+  return rules.power_weight_gdp() * s.gdp + rules.power_weight_population() * s.population +
+         rules.power_weight_forces() * s.forces() * s.technology;
+}
+
+double proximity(const World& world, StateIndex a, StateIndex b) {
+  if (a == b || world.map.borders[a][b]) return 1.0;
+  return 1.0 / (1.0 + world.map.distance[a][b] / world.ruleset.proximity_distance_scale());
+}
+
+double projectable_force(const State& s) { return s.power_projection * s.technology; }
+double defensive_force(const State& s) { return s.territorial_defense * s.technology; }
+
+namespace {
+
+/// Per-state values every pair reads, computed once per world rather than once per pair.
+struct ThreatInputs {
+  explicit ThreatInputs(const World& world) : ties(world) {
+    const Ruleset& r = world.ruleset;
+    for (const auto& st : world.states) {
+      power.push_back(aggregate_power(r, st));
+      projection.push_back(projectable_force(st));
+      defense.push_back(defensive_force(st));
+      // What a state's conduct says of its intent to everyone: opacity and lost reputation.
+      reputation_term.push_back((st.publish_budget ? 0.0 : r.intentions_opacity()) +
+                                (100.0 - st.reputation) * r.intentions_per_lost_reputation());
+    }
+  }
+  TreatyTies ties;
+  std::vector<double> power, projection, defense, reputation_term;
+};
+
+ThreatFactors factors(const World& world, const ThreatInputs& in, StateIndex felt_by,
+                      StateIndex from) {
+  const Ruleset& r = world.ruleset;
+  const State& holder = world.states[felt_by];
+  const State& other = world.states[from];
+  ThreatFactors f;
+  if (felt_by == from) return f;
+
+  f.power = 100.0 * in.power[from] / std::max(1e-9, in.power[felt_by] + in.power[from]);
+  f.proximity = 100.0 * proximity(world, felt_by, from);
+
+  // The security dilemma: projection reads as offensive whatever it was bought for; publishing
+  // the budget and confidence-building agreements make it read as less so.
+  const double proj = in.projection[from];
+  double offense = 100.0 * proj / (proj + in.defense[felt_by] + 1.0);
+  if (other.publish_budget) offense *= r.transparency_offense_damping();
+  if (in.ties.share(felt_by, from, TreatyType::ConfidenceBuilding))
+    offense *= r.confidence_building_offense_damping();
+  f.offense = offense;
+
+  f.intentions =
+      std::clamp(holder.relations[from].hostility + in.reputation_term[from], 0.0, 100.0);
+
+  if (in.ties.share(felt_by, from, TreatyType::MutualDefense))
+    f.alliance_discount = r.ally_threat_discount();
+  else if (in.ties.share(felt_by, from, TreatyType::NonAggression) ||
+           in.ties.share(felt_by, from, TreatyType::Neutrality) ||
+           holder.relations[from].bandwagoned)
+    f.alliance_discount = r.non_aggression_threat_discount();
+
+  const double base = r.threat_weight_power() * f.power + r.threat_weight_offense() * f.offense +
+                      r.threat_weight_intentions() * f.intentions;
+  const double reach = r.proximity_floor() + (1.0 - r.proximity_floor()) * f.proximity / 100.0;
+  f.total = std::clamp(base * reach * f.alliance_discount, 0.0, 100.0);
+  return f;
+}
+
+}  // namespace
+
+ThreatFactors threat_factors(const World& world, StateIndex felt_by, StateIndex from) {
+  return factors(world, ThreatInputs(world), felt_by, from);
+}
+
+std::vector<ThreatFactors> threats_felt_by(const World& world, StateIndex felt_by) {
+  const ThreatInputs inputs(world);
+  std::vector<ThreatFactors> row(world.size());
+  for (int j = 0; j < world.size(); ++j)
+    if (j != felt_by) row[j] = factors(world, inputs, felt_by, j);
+  return row;
+}
+
+std::vector<ThreatFactors> threats_caused_by(const World& world, StateIndex from) {
+  const ThreatInputs inputs(world);
+  std::vector<ThreatFactors> column(world.size());
+  for (int i = 0; i < world.size(); ++i)
+    if (i != from) column[i] = factors(world, inputs, i, from);
+  return column;
+}
+
+ThreatMatrix compute_threat_matrix(const World& world) {
+  ThreatMatrix m;
+  m.n = world.size();
+  m.cells.assign(static_cast<size_t>(m.n) * m.n, 0.0);
+  const ThreatInputs inputs(world);
+  for (int i = 0; i < m.n; ++i)
+    for (int j = 0; j < m.n; ++j)
+      if (i != j) m.at(i, j) = factors(world, inputs, i, j).total;
+  return m;
+}
+
+StateIndex top_threat(const World& world, StateIndex felt_by) {
+  StateIndex best = -1;
+  double best_value = 0;
+  for (int j = 0; j < world.size(); ++j) {
+    if (j == felt_by || world.threat.n != world.size()) continue;
+    if (world.threat.at(felt_by, j) > best_value) {
+      best_value = world.threat.at(felt_by, j);
+      best = j;
+    }
+  }
+  return best;
+}
+
+double credibility(const World& world, const Treaty& treaty) {
+  if (treaty.members.empty()) return 0;
+  double reputation = 0;
+  for (const auto& m : treaty.members) reputation += world.states[m.state].reputation;
+  reputation /= static_cast<double>(treaty.members.size());
+  return treaty.cohesion * (0.5 + 0.5 * treaty.interoperability) * (reputation / 100.0);
+}
+
+}  // namespace hegemon

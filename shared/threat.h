@@ -1,0 +1,59 @@
+// Balance of threat (Walt): the threat one state feels from another, from aggregate power,
+// proximity, offensive capability and intentions, discounted between allies.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "shared/world.h"
+
+namespace hegemon {
+
+/// The four factors (each 0..100) and how they combine for one ordered pair.
+struct ThreatFactors {
+  double power = 0;       // the other's share of the pair's aggregate power
+  double proximity = 0;   // 100 for neighbours, falling with distance
+  double offense = 0;     // the other's projectable force against the holder's defense
+  double intentions = 0;  // hostile acts, broken commitments and opacity
+  double alliance_discount = 1;
+  double total = 0;
+};
+
+/// Which treaty types each ordered pair shares, one bit per type, so that loops over all pairs
+/// never walk the treaty list.
+class TreatyTies {
+ public:
+  explicit TreatyTies(const World& world);
+  bool share(StateIndex a, StateIndex b, TreatyType type) const {
+    return (bits_[size_t(a) * n_ + b] >> static_cast<int>(type)) & 1u;
+  }
+
+ private:
+  int n_;
+  std::vector<std::uint8_t> bits_;
+};
+
+/// Aggregate power: economy, population and forces times technology.
+double aggregate_power(const Ruleset& rules, const State& s);
+/// Proximity of two states, 0..1: 1 for neighbours.
+double proximity(const World& world, StateIndex a, StateIndex b);
+/// Force a state can project, technology included.
+double projectable_force(const State& s);
+/// Territorial defense, technology included.
+double defensive_force(const State& s);
+/// The threat `felt_by` feels from `from`, factor by factor.
+ThreatFactors threat_factors(const World& world, StateIndex felt_by, StateIndex from);
+/// Every state's factors as felt by `felt_by` (its own entry is zero).
+std::vector<ThreatFactors> threats_felt_by(const World& world, StateIndex felt_by);
+/// The factors of the threat every other state feels from `from`.
+std::vector<ThreatFactors> threats_caused_by(const World& world, StateIndex from);
+/// The whole matrix, row = the state that feels the threat.
+ThreatMatrix compute_threat_matrix(const World& world);
+/// The state `felt_by` fears most, or -1 when it fears no one.
+StateIndex top_threat(const World& world, StateIndex felt_by);
+
+/// How much a treaty can be counted on: members keeping their commitments (cohesion), forces that
+/// can work together (interoperability) and the members' reputations.
+double credibility(const World& world, const Treaty& treaty);
+
+}  // namespace hegemon

@@ -1,0 +1,55 @@
+// The working state of one turn's resolution, handed from step to step. Internal to the engine.
+#pragma once
+
+#include <vector>
+
+#include "shared/journal.h"
+#include "shared/orders.h"
+#include "shared/rng.h"
+#include "shared/world.h"
+
+namespace hegemon {
+
+struct TurnContext {
+  World& world;
+  Journal& journal;
+  Rng& rng;
+  /// Accepted orders per state, in the order they were sent.
+  std::vector<std::vector<Order>> accepted;
+  /// This turn's money per state.
+  std::vector<double> revenue;
+  std::vector<double> contributions;
+  std::vector<Spending> spending;
+  /// Military aid each state sends (taken from its projection budget) this turn.
+  std::vector<double> aid_sent;
+  /// Influence each state gained from its own diplomacy this turn.
+  std::vector<double> influence_gained;
+  /// Real growth each state had this turn (yearly rate).
+  std::vector<double> growth;
+  /// Share of world GDP sanctioning each state at the start of the turn.
+  std::vector<double> sanctioned_share;
+
+  double years() const { return world.scenario.years_per_turn(); }
+  const Ruleset& rules() const { return world.ruleset; }
+  /// The new turn's number (world.turn is advanced at the start of resolution).
+  int turn() const { return world.turn; }
+};
+
+// The steps of resolve_turn, each in its own file.
+void collect_revenue(TurnContext& ctx);            // budget.cpp
+void build_capabilities(TurnContext& ctx);         // budget.cpp
+void grow_economies(TurnContext& ctx);             // economy.cpp
+void conduct_diplomacy(TurnContext& ctx);          // diplomacy.cpp
+void record_intentions(TurnContext& ctx);          // intentions.cpp
+void update_finlandization(TurnContext& ctx);      // finlandization.cpp
+void check_compliance(TurnContext& ctx);           // compliance.cpp
+void update_domestic_politics(TurnContext& ctx);   // domestic.cpp
+void apply_events(TurnContext& ctx);               // events.cpp
+void update_scores_and_end(TurnContext& ctx);      // scoring.cpp
+
+/// Share of a turn's GDP (annualised) that `money` spent in one turn represents, in percent.
+inline double gdp_percent(double money, double gdp, double years) {
+  return gdp > 0 ? money / (gdp * years) * 100.0 : 0.0;
+}
+
+}  // namespace hegemon

@@ -1,0 +1,199 @@
+#include "shared/view.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "shared/rng.h"
+#include "shared/schema_adapter.h"
+#include "shared/threat.h"
+
+namespace hegemon {
+namespace {
+
+/// The same estimate every time a viewer looks at a target during one turn, and a fresh one the
+/// next turn: drawn from the match seed, the turn, the viewer and the target.
+Rng estimate_stream(const World& w, StateIndex viewer, StateIndex target) {
+  const auto v = static_cast<std::uint64_t>(viewer + 1);
+  return Rng(mix_seed(w.seed, static_cast<std::uint64_t>(w.turn), v * 100003u + target));
+}
+
+Allocation estimate_allocation(const Allocation& truth, double error, Rng& rng) {
+  std::array<double, kCategoryCount> guess{};
+  double total = 0;
+  for (int c = 0; c < kCategoryCount; ++c) {
+    guess[c] = std::max(0.0, truth.bp[c] * (1.0 + error * rng.symmetric()));
+    total += guess[c];
+  }
+  Allocation a;
+  if (total <= 0) {
+    a.bp.fill(kBasisPoints / kCategoryCount);
+    a[Category::Welfare] += kBasisPoints - a.total();
+    return a;
+  }
+  for (int c = 0; c < kCategoryCount; ++c)
+    a.bp[c] = static_cast<int>(std::floor(guess[c] / total * kBasisPoints));
+  a[Category::Welfare] += kBasisPoints - a.total();  // rounding remainder, so it sums to 100 %
+  return a;
+}
+
+void hide_private(State& st) {
+  st.influence = 0;
+  st.intelligence = 0;
+  st.last_spending = {};
+  st.last_revenue = 0;
+  st.last_contributions = 0;
+  for (auto& rel : st.relations) {
+    // Only the status toward each power is public; levels and records stay with the holder.
+    const FinlandStatus status = rel.finland_status;
+    rel = Relation{};
+    rel.finland_status = status;
+  }
+}
+
+pb::ThreatView threat_view(const World& w, StateIndex other, const ThreatFactors& f) {
+  pb::ThreatView t;
+  t.set_from(w.states[other].id);
+  t.set_total(f.total);
+  t.set_power(f.power);
+  t.set_proximity(f.proximity);
+  t.set_offense(f.offense);
+  t.set_intentions(f.intentions);
+  t.set_alliance_discount(f.alliance_discount);
+  return t;
+}
+
+pb::ReportTopic topic_to_proto(Topic topic) {
+  return static_cast<pb::ReportTopic>(static_cast<int>(topic));
+}
+
+}  // namespace
+
+double estimate_error(const World& world, StateIndex viewer) {
+  const Ruleset& r = world.ruleset;
+  const double intel = viewer >= 0 ? world.states[viewer].intelligence : 0.0;
+  return r.estimate_base_error() / (1.0 + intel / r.estimate_intelligence_scale());
+}
+
+World perceived_world(const World& world, StateIndex viewer) {
+  World seen = world;
+  const double error = estimate_error(world, viewer);
+  for (int s = 0; s < seen.size(); ++s) {
+    if (s == viewer) continue;
+    State& st = seen.states[s];
+    hide_private(st);
+    if (st.publish_budget) continue;
+    Rng rng = estimate_stream(world, viewer, s);
+    st.allocation = estimate_allocation(st.allocation, error, rng);
+    st.territorial_defense *= 1.0 + error * rng.symmetric();
+    st.power_projection *= 1.0 + error * rng.symmetric();
+    st.technology *= 1.0 + 0.5 * error * rng.symmetric();
+  }
+  seen.threat = compute_threat_matrix(seen);
+  return seen;
+}
+
+pb::PlayerView make_view(const World& world, StateIndex viewer) {
+  const World seen = perceived_world(world, viewer);
+  const double error = estimate_error(world, viewer);
+  pb::PlayerView v;
+  if (viewer >= 0) v.set_viewer(world.states[viewer].id);
+  v.set_turn(world.turn);
+  v.set_scenario(world.scenario.name);
+  v.set_title(world.scenario.title);
+  v.set_start_year(world.scenario.start_year);
+  v.set_turn_length(world.scenario.quarterly ? pb::QUARTER : pb::YEAR);
+  v.set_turns(world.scenario.turns);
+  if (viewer >= 0) *v.mutable_own() = to_proto(world, viewer);
+
+  for (int s = 0; s < seen.size(); ++s) {
+    if (s == viewer) continue;
+    const State& st = seen.states[s];
+    pb::StateView* o = v.add_others();
+    o->set_id(st.id);
+    o->set_name(st.name);
+    o->set_color(st.color);
+    o->set_map_x(st.map_x);
+    o->set_map_y(st.map_y);
+    o->set_gdp(st.gdp);
+    o->set_population(st.population);
+    o->set_stability(st.stability);
+    o->set_reputation(st.reputation);
+    o->set_lean(to_proto(st.lean));
+    o->set_government_changes(st.government_changes);
+    o->set_budget_published(st.publish_budget);
+    *o->mutable_allocation() = to_proto(st.allocation);
+    o->set_territorial_defense(st.territorial_defense);
+    o->set_power_projection(st.power_projection);
+    o->set_technology(st.technology);
+    o->set_estimate_error(st.publish_budget ? 0.0 : error);
+    for (int p = 0; p < seen.size(); ++p) {
+      if (p == s || st.relations[p].finland_status == FinlandStatus::Independent) continue;
+      pb::Relation* rel = o->add_public_relations();
+      rel->set_other(seen.states[p].id);
+      rel->set_finland_status(to_proto(st.relations[p].finland_status));
+    }
+  }
+
+  for (int a = 0; a < world.size(); ++a)
+    for (int b = a + 1; b < world.size(); ++b) {
+      if (world.map.borders[a][b]) {
+        pb::Border* border = v.add_borders();
+        border->set_a(world.states[a].id);
+        border->set_b(world.states[b].id);
+      }
+      pb::Distance* d = v.add_distances();
+      d->set_a(world.states[a].id);
+      d->set_b(world.states[b].id);
+      d->set_km(world.map.distance[a][b]);
+    }
+
+  // Treaties, guarantees and sanctions are public acts; proposals only reach their parties.
+  const pb::World whole = to_proto(world);
+  for (const auto& t : whole.treaties()) *v.add_treaties() = t;
+  for (const auto& g : whole.guarantees()) *v.add_guarantees() = g;
+  for (const auto& s : whole.sanctions()) *v.add_sanctions() = s;
+  for (size_t i = 0; i < world.proposals.size(); ++i)
+    if (viewer >= 0 && world.proposals[i].has_member(viewer))
+      *v.add_proposals() = whole.proposals(static_cast<int>(i));
+  for (const auto& sc : whole.scores()) *v.add_scores() = sc;
+
+  if (viewer >= 0) {
+    const auto felt = threats_felt_by(seen, viewer);
+    const auto caused = threats_caused_by(seen, viewer);
+    for (int o = 0; o < seen.size(); ++o) {
+      if (o == viewer) continue;
+      *v.add_threats() = threat_view(seen, o, felt[o]);
+      *v.add_threat_to_others() = threat_view(seen, o, caused[o]);
+    }
+    for (const auto& obj : whole.scenario().objectives())
+      if (obj.state() == world.states[viewer].id) *v.add_objectives() = obj;
+  }
+  v.set_ended(world.ended);
+  v.set_end_reason(world.end_reason);
+  return v;
+}
+
+pb::TurnReport make_report(const World& world, const Journal& journal, StateIndex viewer,
+                           const std::vector<OrderResult>* own_results) {
+  pb::TurnReport report;
+  if (viewer >= 0) report.set_viewer(world.states[viewer].id);
+  report.set_turn(world.turn);
+  if (own_results)
+    for (const auto& r : *own_results) {
+      pb::OrderResult* out = report.add_order_results();
+      out->set_index(r.index);
+      out->set_accepted(r.accepted);
+      out->set_reason(r.reason);
+    }
+  for (const JournalEntry* e : journal.readable_by(viewer)) {
+    pb::ReportEntry* out = report.add_entries();
+    out->set_topic(topic_to_proto(e->topic));
+    out->set_text(e->text);
+    for (StateIndex s : e->states) out->add_states(world.states[s].id);
+    out->set_before(e->before);
+    out->set_after(e->after);
+  }
+  return report;
+}
+
+}  // namespace hegemon
