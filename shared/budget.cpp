@@ -10,26 +10,30 @@ namespace hegemon {
 void collect_revenue(TurnContext& ctx) {
   World& w = ctx.world;
   const int n = w.size();
-  for (auto& t : w.treaties) t.fund = 0;
   for (int s = 0; s < n; ++s) {
-    State& st = w.states[s];
-    const double revenue = st.gdp * st.tax_share * ctx.years();
-    // Treaty contributions come off the top, before the state's own split.
-    int owed_bp = 0;
-    for (const auto& t : w.treaties)
-      if (t.has_member(s)) owed_bp += t.terms.contribution_bp;
-    // A state cannot pay more than it collects: contributions shrink in proportion.
-    const double scale = owed_bp > kBasisPoints ? double(kBasisPoints) / owed_bp : 1.0;
-    double paid = 0;
-    for (auto& t : w.treaties) {
-      if (!t.has_member(s) || t.terms.contribution_bp == 0) continue;
-      const double c = revenue * t.terms.contribution_bp * scale / kBasisPoints;
+    const State& st = w.states[s];
+    ctx.revenue[s] = st.gdp * st.tax_share * ctx.years();
+  }
+  // Treaty contributions come off the top, before each state's own split. A state cannot pay
+  // more than it collects: when its treaties ask for more, every contribution shrinks in
+  // proportion.
+  std::vector<int> owed_bp(n, 0);
+  for (const auto& t : w.treaties)
+    for (const auto& m : t.members) owed_bp[m.state] += t.terms.contribution_bp;
+  for (auto& t : w.treaties) {
+    t.fund = 0;
+    if (t.terms.contribution_bp == 0) continue;
+    for (const auto& m : t.members) {
+      const double scale =
+          owed_bp[m.state] > kBasisPoints ? double(kBasisPoints) / owed_bp[m.state] : 1.0;
+      const double c = ctx.revenue[m.state] * t.terms.contribution_bp * scale / kBasisPoints;
       t.fund += c;
-      paid += c;
+      ctx.contributions[m.state] += c;
     }
-    ctx.revenue[s] = revenue;
-    ctx.contributions[s] = paid;
-    const double spendable = revenue - paid;
+  }
+  for (int s = 0; s < n; ++s) {
+    const State& st = w.states[s];
+    const double spendable = ctx.revenue[s] - ctx.contributions[s];
     Spending& sp = ctx.spending[s];
     for (int c = 0; c < kCategoryCount; ++c)
       sp.money[c] = spendable * st.allocation.bp[c] / kBasisPoints;
@@ -79,20 +83,17 @@ void build_capabilities(TurnContext& ctx) {
         r.intelligence_per_budget_percent() * st.allocation[Category::Intelligence] / 100.0 * y;
 
     // One sentence for the whole budget: what came in, what treaties took, what it bought.
-    ctx.journal.tell(
-        Topic::Budget,
-        cat(st.name, " collected ", fmt(ctx.revenue[s]), " in revenue; ", fmt(ctx.contributions[s]),
-            " went to treaty contributions. Territorial defense went from ", fmt(td_before), " to ",
-            fmt(st.territorial_defense), " and power projection from ", fmt(pp_before), " to ",
-            fmt(st.power_projection), " (new spending times technology ", fmt(tech_before, 2),
-            ", less wear)."),
-        {s}, td_before + pp_before, st.forces());
+    ctx.journal.tell(Topic::Budget, {s}, td_before + pp_before, st.forces())
+        << st.name << " collected " << Num{ctx.revenue[s]} << " in revenue; "
+        << Num{ctx.contributions[s]} << " went to treaty contributions. Territorial defense went from "
+        << Num{td_before} << " to " << Num{st.territorial_defense} << " and power projection from "
+        << Num{pp_before} << " to " << Num{st.power_projection} << " (new spending times technology "
+        << Num{tech_before, 2} << ", less wear).";
     if (st.technology > tech_before + 1e-9)
-      ctx.journal.tell(Topic::Budget,
-                       cat(st.name, "'s research (", fmt(research_pct, 2),
-                           " % of GDP) raised its technology from ", fmt(tech_before, 3), " to ",
-                           fmt(st.technology, 3), "."),
-                       {s}, tech_before, st.technology);
+      ctx.journal.tell(Topic::Budget, {s}, tech_before, st.technology)
+          << st.name << "'s research (" << Num{research_pct, 2}
+          << " % of GDP) raised its technology from " << Num{tech_before, 3} << " to "
+          << Num{st.technology, 3} << ".";
   }
 
   // Pooled contributions become territorial defense for every member, shared equally: the

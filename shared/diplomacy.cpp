@@ -18,32 +18,38 @@ void for_each_order(TurnContext& ctx, Fn fn) {
       if (const T* order = std::get_if<T>(&o)) fn(s, *order);
 }
 
-std::string treaty_label(const Treaty& t) {
-  return t.name.empty() ? std::string("the ") + treaty_type_name(t.type) + " " + std::to_string(t.id)
-                        : t.name;
+// Pieces of report sentences, written straight into the journal.
+struct TreatyLabel { const Treaty& treaty; };
+struct ProposalLabel { const Proposal& proposal; };
+struct Names { const World& world; const std::vector<StateIndex>& states; };
+struct Terms { const TreatyTerms& terms; };
+
+void write(Journal::Sentence& out, const TreatyLabel& l) {
+  if (!l.treaty.name.empty()) out << l.treaty.name;
+  else out << "the " << treaty_type_name(l.treaty.type) << " " << l.treaty.id;
 }
 
-std::string proposal_label(const Proposal& p) {
-  return "proposal " + std::to_string(p.id) + " (" +
-         (p.name.empty() ? std::string(treaty_type_name(p.type)) : p.name) + ")";
+void write(Journal::Sentence& out, const ProposalLabel& l) {
+  out << "proposal " << l.proposal.id << " ("
+      << (l.proposal.name.empty() ? std::string_view(treaty_type_name(l.proposal.type))
+                                  : std::string_view(l.proposal.name))
+      << ")";
 }
 
-std::string member_names(const World& w, const std::vector<StateIndex>& members) {
-  std::string out;
-  for (size_t i = 0; i < members.size(); ++i) {
-    if (i > 0) out += i + 1 == members.size() ? " and " : ", ";
-    out += w.states[members[i]].name;
+void write(Journal::Sentence& out, const Names& n) {
+  for (size_t i = 0; i < n.states.size(); ++i) {
+    if (i > 0) out << (i + 1 == n.states.size() ? " and " : ", ");
+    out << n.world.states[n.states[i]].name;
   }
-  return out;
 }
 
-std::string terms_text(const TreatyTerms& t) {
-  std::string out = "floor " + fmt(t.spending_floor_bp / 100.0, 2) + " % of GDP, contribution " +
-                    fmt(t.contribution_bp / 100.0, 2) + " % of revenue";
-  out += t.duration > 0 ? ", " + std::to_string(t.duration) + " turns" : ", open-ended";
-  if (t.review_period > 0) out += ", reviewed every " + std::to_string(t.review_period) + " turns";
-  out += ", " + std::to_string(t.exit_notice) + " turns' notice to leave";
-  return out;
+void write(Journal::Sentence& out, const Terms& t) {
+  out << "floor " << Num{t.terms.spending_floor_bp / 100.0, 2} << " % of GDP, contribution "
+      << Num{t.terms.contribution_bp / 100.0, 2} << " % of revenue";
+  if (t.terms.duration > 0) out << ", " << t.terms.duration << " turns";
+  else out << ", open-ended";
+  if (t.terms.review_period > 0) out << ", reviewed every " << t.terms.review_period << " turns";
+  out << ", " << t.terms.exit_notice << " turns' notice to leave";
 }
 
 void sign(TurnContext& ctx, Proposal& p) {
@@ -56,10 +62,9 @@ void sign(TurnContext& ctx, Proposal& p) {
   t.signed_turn = ctx.turn();
   for (StateIndex m : p.members) t.members.push_back({m, true, 0, 0});
   p.status = ProposalStatus::Signed;
-  ctx.journal.publish(Topic::Treaty,
-                      member_names(w, p.members) + " signed " + treaty_label(t) + ", a " +
-                          treaty_type_name(t.type) + " (" + terms_text(t.terms) + ").",
-                      p.members);
+  ctx.journal.publish(Topic::Treaty, p.members)
+      << Names{w, p.members} << " signed " << TreatyLabel{t} << ", a " << treaty_type_name(t.type)
+      << " (" << Terms{t.terms} << ").";
   w.treaties.push_back(std::move(t));
 }
 
@@ -68,15 +73,15 @@ void answer_proposals(TurnContext& ctx) {
   for_each_order<CancelProposal>(ctx, [&](StateIndex s, const CancelProposal& o) {
     Proposal* p = w.find_proposal(o.proposal_id);
     p->status = ProposalStatus::Withdrawn;
-    ctx.journal.tell(Topic::Treaty, w.states[s].name + " withdrew " + proposal_label(*p) + ".",
-                     p->members);
+    ctx.journal.tell(Topic::Treaty, p->members)
+        << w.states[s].name << " withdrew " << ProposalLabel{*p} << ".";
   });
   for_each_order<RejectProposal>(ctx, [&](StateIndex s, const RejectProposal& o) {
     Proposal* p = w.find_proposal(o.proposal_id);
     if (p->status != ProposalStatus::Open) return;  // already settled by an earlier answer
     p->status = ProposalStatus::Rejected;
-    ctx.journal.tell(Topic::Treaty, w.states[s].name + " rejected " + proposal_label(*p) + ".",
-                     p->members);
+    ctx.journal.tell(Topic::Treaty, p->members)
+        << w.states[s].name << " rejected " << ProposalLabel{*p} << ".";
   });
   for_each_order<CounterProposal>(ctx, [&](StateIndex s, const CounterProposal& o) {
     Proposal* original = w.find_proposal(o.proposal_id);
@@ -91,25 +96,22 @@ void answer_proposals(TurnContext& ctx) {
     counter.counter_of = original->id;
     counter.status = ProposalStatus::Open;
     w.states[s].influence -= ctx.rules().proposal_influence_cost();
-    ctx.journal.tell(Topic::Treaty,
-                     w.states[s].name + " countered " + proposal_label(*original) +
-                         " with new terms: " + terms_text(o.terms) + " (proposal " +
-                         std::to_string(counter.id) + ").",
-                     counter.members);
+    ctx.journal.tell(Topic::Treaty, counter.members)
+        << w.states[s].name << " countered " << ProposalLabel{*original}
+        << " with new terms: " << Terms{o.terms} << " (proposal " << counter.id << ").";
     w.proposals.push_back(std::move(counter));
   });
   for_each_order<AcceptProposal>(ctx, [&](StateIndex s, const AcceptProposal& o) {
     Proposal* p = w.find_proposal(o.proposal_id);
     if (p->status != ProposalStatus::Open) {
-      ctx.journal.tell(Topic::Treaty,
-                       w.states[s].name + "'s acceptance of " + proposal_label(*p) +
-                           " came too late: another member had already turned it down.",
-                       {s});
+      ctx.journal.tell(Topic::Treaty, {s})
+          << w.states[s].name << "'s acceptance of " << ProposalLabel{*p}
+          << " came too late: another member had already turned it down.";
       return;
     }
     p->accepted.push_back(s);
-    ctx.journal.tell(Topic::Treaty, w.states[s].name + " accepted " + proposal_label(*p) + ".",
-                     p->members);
+    ctx.journal.tell(Topic::Treaty, p->members)
+        << w.states[s].name << " accepted " << ProposalLabel{*p} << ".";
     if (p->accepted.size() == p->members.size()) sign(ctx, *p);
   });
 }
@@ -128,10 +130,9 @@ void make_proposals(TurnContext& ctx) {
     p.accepted = {s};
     p.turn = ctx.turn();
     w.states[s].influence -= ctx.rules().proposal_influence_cost();
-    ctx.journal.tell(Topic::Treaty,
-                     w.states[s].name + " proposed " + proposal_label(p) + " to " +
-                         member_names(w, o.members) + ": " + terms_text(p.terms) + ".",
-                     p.members);
+    ctx.journal.tell(Topic::Treaty, p.members)
+        << w.states[s].name << " proposed " << ProposalLabel{p} << " to " << Names{w, o.members}
+        << ": " << Terms{p.terms} << ".";
     w.proposals.push_back(std::move(p));
   });
   // Unanswered proposals lapse; settled ones are kept one turn so every member sees the outcome.
@@ -139,7 +140,7 @@ void make_proposals(TurnContext& ctx) {
   for (auto& p : w.proposals) {
     if (p.status == ProposalStatus::Open && ctx.turn() - p.turn >= lifetime) {
       p.status = ProposalStatus::Expired;
-      ctx.journal.tell(Topic::Treaty, proposal_label(p) + " expired unanswered.", p.members);
+      ctx.journal.tell(Topic::Treaty, p.members) << ProposalLabel{p} << " expired unanswered.";
     }
   }
   std::erase_if(w.proposals, [&](const Proposal& p) {
@@ -152,11 +153,9 @@ void give_notice(TurnContext& ctx) {
   for_each_order<WithdrawFromTreaty>(ctx, [&](StateIndex s, const WithdrawFromTreaty& o) {
     Treaty* t = w.find_treaty(o.treaty_id);
     t->member(s)->notice_given_turn = ctx.turn();
-    ctx.journal.publish(Topic::Treaty,
-                        w.states[s].name + " gave notice to leave " + treaty_label(*t) +
-                            "; it leaves on turn " +
-                            std::to_string(ctx.turn() + t->terms.exit_notice) + ".",
-                        {s});
+    ctx.journal.publish(Topic::Treaty, {s})
+        << w.states[s].name << " gave notice to leave " << TreatyLabel{*t} << "; it leaves on turn "
+        << ctx.turn() + t->terms.exit_notice << ".";
   });
 }
 

@@ -51,15 +51,13 @@ void update_domestic_politics(TurnContext& ctx) {
     const double before = st.stability;
     st.stability = std::clamp(
         st.stability + (welfare - crowding - recession - sanctions + reversion) * y, 0.0, 100.0);
-    std::string why = cat("welfare +", fmt(welfare, 2));
-    if (crowding > 0) why += cat(", defense crowding out welfare -", fmt(crowding, 2));
-    if (recession > 0) why += cat(", recession -", fmt(recession, 2));
-    if (sanctions > 0) why += cat(", sanctions -", fmt(sanctions, 2));
-    why += cat(", pull toward normal ", fmt(reversion, 2));
-    ctx.journal.tell(Topic::Domestic,
-                     cat(st.name, "'s stability went from ", fmt(before), " to ", fmt(st.stability),
-                         " (", why, ", per year)."),
-                     {s}, before, st.stability);
+    auto line = ctx.journal.tell(Topic::Domestic, {s}, before, st.stability);
+    line << st.name << "'s stability went from " << Num{before} << " to " << Num{st.stability}
+         << " (welfare +" << Num{welfare, 2};
+    if (crowding > 0) line << ", defense crowding out welfare -" << Num{crowding, 2};
+    if (recession > 0) line << ", recession -" << Num{recession, 2};
+    if (sanctions > 0) line << ", sanctions -" << Num{sanctions, 2};
+    line << ", pull toward normal " << Num{reversion, 2} << ", per year).";
 
     if (st.stability < r.government_change_threshold()) {
       const GovernmentLean old_lean = st.lean;

@@ -39,16 +39,14 @@ void grow_economies(TurnContext& ctx) {
     st.gdp *= 1.0 + g * y;
     st.population *= 1.0 + r.population_growth() * y;
 
-    std::string why = cat("trend ", fmt(st.growth * 100, 1), " %, investment +",
-                          fmt(investment * 100, 2), " %");
-    if (drag > 0) why += cat(", defense burden -", fmt(drag * 100, 2), " %");
-    if (sanctions > 0) why += cat(", sanctions -", fmt(sanctions * 100, 2), " %");
-    if (shock != 0) why += cat(", shock ", fmt(shock * 100, 2), " %");
-    if (self_cost > 0) why += cat(", cost of sanctioning others -", fmt(self_cost * 100, 2), " %");
-    ctx.journal.tell(Topic::Economy,
-                     cat(st.name, "'s economy grew ", fmt(g * 100, 2), " % a year (", why,
-                         "): GDP ", fmt(before), " -> ", fmt(st.gdp), "."),
-                     {s}, before, st.gdp);
+    auto line = ctx.journal.tell(Topic::Economy, {s}, before, st.gdp);
+    line << st.name << "'s economy grew " << Num{g * 100, 2} << " % a year (trend "
+         << Num{st.growth * 100, 1} << " %, investment +" << Num{investment * 100, 2} << " %";
+    if (drag > 0) line << ", defense burden -" << Num{drag * 100, 2} << " %";
+    if (sanctions > 0) line << ", sanctions -" << Num{sanctions * 100, 2} << " %";
+    if (shock != 0) line << ", shock " << Num{shock * 100, 2} << " %";
+    if (self_cost > 0) line << ", cost of sanctioning others -" << Num{self_cost * 100, 2} << " %";
+    line << "): GDP " << Num{before} << " -> " << Num{st.gdp} << ".";
   }
 }
 

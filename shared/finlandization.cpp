@@ -193,19 +193,17 @@ void update_finlandization(TurnContext& ctx) {
       rel.finland_push = f.push;
       rel.finland_resistance = f.resistance;
       if (std::fabs(rel.finland_change) >= 0.05) {
-        const std::string moved =
-            cat(w.states[s].name, "'s Finlandization level toward ", w.states[p].name,
-                " went from ", fmt(before), " to ", fmt(rel.finland_level));
-        ctx.journal.tell(Topic::Finlandization,
-                         cat(moved, " (push ", fmt(f.push, 2),
-                             " from the power gap, proximity and coercion ", fmt(rel.coercion),
-                             "; resistance ", fmt(f.resistance, 2), ": own defense ",
-                             fmt(f.own_defense, 2), ", allies ", fmt(f.allies, 2),
-                             ", guarantees ", fmt(f.guarantees, 2), ", stability ",
-                             fmt(f.stability, 2), ")."),
-                         {s}, before, rel.finland_level);
+        ctx.journal.tell(Topic::Finlandization, {s}, before, rel.finland_level)
+            << w.states[s].name << "'s Finlandization level toward " << w.states[p].name
+            << " went from " << Num{before} << " to " << Num{rel.finland_level} << " (push "
+            << Num{f.push, 2} << " from the power gap, proximity and coercion "
+            << Num{rel.coercion} << "; resistance " << Num{f.resistance, 2} << ": own defense "
+            << Num{f.own_defense, 2} << ", allies " << Num{f.allies, 2} << ", guarantees "
+            << Num{f.guarantees, 2} << ", stability " << Num{f.stability, 2} << ").";
         // The pressurer learns where the level stands, not the breakdown of the other's defenses.
-        ctx.journal.tell(Topic::Finlandization, cat(moved, "."), {p}, before, rel.finland_level);
+        ctx.journal.tell(Topic::Finlandization, {p}, before, rel.finland_level)
+            << w.states[s].name << "'s Finlandization level toward " << w.states[p].name
+            << " went from " << Num{before} << " to " << Num{rel.finland_level} << ".";
       }
       const FinlandStatus next = next_status(r, rel.finland_status, rel.finland_level);
       if (next != rel.finland_status) transitions.push_back({s, p, rel.finland_status, next});

@@ -9,6 +9,8 @@ namespace hegemon {
 
 /// `value` with `decimals` digits after the point ("12.5").
 std::string fmt(double value, int decimals = 1);
+/// Appends `value` with `decimals` digits after the point to `out`.
+void append_number(std::string& out, double value, int decimals);
 
 /// Concatenates its parts (strings, string views, literals) with a single allocation.
 template <typename... Parts>

@@ -1,10 +1,17 @@
 // The journal of a turn: every change a player could ask "why?" about, written as it happens,
 // with who may read it. Turn reports are cut from it per player.
+//
+// A turn writes thousands of sentences, so they are appended into one buffer (no allocation per
+// sentence); the entries are materialised as strings only when someone reads them.
 #pragma once
 
+#include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "shared/format.h"
 #include "shared/world.h"
 
 namespace hegemon {
@@ -27,6 +34,7 @@ enum class Topic : int {
   OrderTopic,
 };
 
+/// One entry as a reader sees it.
 struct JournalEntry {
   Topic topic = Topic::Event;
   std::string text;
@@ -36,20 +44,86 @@ struct JournalEntry {
   bool is_public = true;  // private entries are shown only to `states`
 };
 
+/// A number in a sentence, with its decimals.
+struct Num {
+  double value;
+  int decimals = 1;
+};
+
 class Journal {
  public:
-  /// A fact every player may read.
-  void publish(Topic topic, std::string text, std::vector<StateIndex> states, double before = 0,
-               double after = 0);
-  /// A fact only the listed states may read.
-  void tell(Topic topic, std::string text, std::vector<StateIndex> states, double before = 0,
-            double after = 0);
-  const std::vector<JournalEntry>& entries() const { return entries_; }
-  /// The entries `viewer` may read, in order.
+  /// Appends the words of the entry just started.
+  class Sentence {
+   public:
+    Sentence& operator<<(std::string_view text) {
+      journal_.text_.append(text);
+      return *this;
+    }
+    Sentence& operator<<(Num n) {
+      append_number(journal_.text_, n.value, n.decimals);
+      return *this;
+    }
+    Sentence& operator<<(int n) {
+      append_number(journal_.text_, n, 0);
+      return *this;
+    }
+    /// Anything with a `write(Sentence&, const T&)` found by argument-dependent lookup.
+    template <typename T>
+      requires requires(Sentence& s, const T& x) { write(s, x); }
+    Sentence& operator<<(const T& x) {
+      write(*this, x);
+      return *this;
+    }
+
+   private:
+    friend class Journal;
+    explicit Sentence(Journal& journal) : journal_(journal) {}
+    Journal& journal_;
+  };
+
+  /// Starts a fact every player may read; write its sentence with <<.
+  Sentence publish(Topic topic, std::initializer_list<StateIndex> states, double before = 0,
+                   double after = 0);
+  /// Starts a fact only the listed states may read.
+  Sentence tell(Topic topic, std::initializer_list<StateIndex> states, double before = 0,
+                double after = 0);
+  /// Starts a fact for a list of states (a treaty's members, say).
+  Sentence publish(Topic topic, const std::vector<StateIndex>& states, double before = 0,
+                   double after = 0);
+  Sentence tell(Topic topic, const std::vector<StateIndex>& states, double before = 0,
+                double after = 0);
+  /// The same with the whole text at once and any list of states.
+  void publish(Topic topic, std::string_view text, const std::vector<StateIndex>& states,
+               double before = 0, double after = 0);
+  void tell(Topic topic, std::string_view text, const std::vector<StateIndex>& states,
+            double before = 0, double after = 0);
+
+  size_t size() const { return records_.size(); }
+  /// Room for about this many characters of text, to spare reallocations in a turn.
+  void reserve(size_t characters) { text_.reserve(characters); }
+  /// Every entry, in order. The reference stays valid until the journal is written again.
+  const std::vector<JournalEntry>& entries() const;
+  /// The entries `viewer` may read, in order (valid until the journal is written again).
   std::vector<const JournalEntry*> readable_by(StateIndex viewer) const;
 
  private:
-  std::vector<JournalEntry> entries_;
+  struct Record {
+    Topic topic;
+    bool is_public;
+    std::uint32_t text_begin;
+    std::uint32_t states_begin;
+    std::uint32_t states_count;
+    double before;
+    double after;
+  };
+  template <typename States>
+  void start(Topic topic, const States& states, double before, double after, bool is_public);
+
+  std::vector<Record> records_;
+  std::string text_;
+  std::vector<StateIndex> states_;
+  // Readers' copies, built on first read; single-threaded like the rest of a turn.
+  mutable std::vector<JournalEntry> entries_;
 };
 
 }  // namespace hegemon

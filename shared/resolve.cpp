@@ -61,6 +61,7 @@ void accept_orders(TurnContext& ctx, const World& before, const std::vector<Orde
 }  // namespace
 
 void refresh_derived(World& world) {
+  build_proximity(world);
   world.threat = compute_threat_matrix(world);
   world.scores = compute_scores(world);
 }
@@ -73,6 +74,7 @@ TurnResult resolve_turn(const World& world, const std::vector<OrderSet>& orders)
     reject_all(result, orders, "the match has ended (" + w.end_reason + ")");
     return result;
   }
+  if (w.map.proximity.size() != w.states.size() * w.states.size()) build_proximity(w);
   w.turn += 1;
   Rng rng(mix_seed(w.seed, static_cast<std::uint64_t>(w.turn)));
   const size_t n = w.states.size();
@@ -88,6 +90,7 @@ TurnResult resolve_turn(const World& world, const std::vector<OrderSet>& orders)
                   std::vector<double>(n, 0.0),
                   std::vector<double>(n, 0.0)};
 
+  result.journal.reserve(n * 700);  // a turn writes a few sentences per state
   accept_orders(ctx, world, orders, result);
   collect_revenue(ctx);
   build_capabilities(ctx);

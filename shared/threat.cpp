@@ -19,9 +19,27 @@ double aggregate_power(const Ruleset& rules, const State& s) {
          rules.power_weight_forces() * s.forces() * s.technology;
 }
 
-double proximity(const World& world, StateIndex a, StateIndex b) {
+namespace {
+
+double proximity_from_map(const World& world, StateIndex a, StateIndex b) {
   if (a == b || world.map.borders[a][b]) return 1.0;
   return 1.0 / (1.0 + world.map.distance[a][b] / world.ruleset.proximity_distance_scale());
+}
+
+}  // namespace
+
+double proximity(const World& world, StateIndex a, StateIndex b) {
+  const auto n = static_cast<size_t>(world.size());
+  if (world.map.proximity.size() == n * n) return world.map.proximity[size_t(a) * n + b];
+  return proximity_from_map(world, a, b);
+}
+
+void build_proximity(World& world) {
+  const int n = world.size();
+  std::vector<double> p(size_t(n) * n, 1.0);
+  for (int a = 0; a < n; ++a)
+    for (int b = 0; b < n; ++b) p[size_t(a) * n + b] = proximity_from_map(world, a, b);
+  world.map.proximity = std::move(p);
 }
 
 double projectable_force(const State& s) { return s.power_projection * s.technology; }

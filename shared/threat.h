@@ -35,8 +35,10 @@ class TreatyTies {
 
 /// Aggregate power: economy, population and forces times technology.
 double aggregate_power(const Ruleset& rules, const State& s);
-/// Proximity of two states, 0..1: 1 for neighbours.
+/// Proximity of two states, 0..1: 1 for neighbours, 1 / (1 + distance / scale) otherwise.
 double proximity(const World& world, StateIndex a, StateIndex b);
+/// Fills world.map.proximity for every pair.
+void build_proximity(World& world);
 /// Force a state can project, technology included.
 double projectable_force(const State& s);
 /// Territorial defense, technology included.

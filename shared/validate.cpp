@@ -79,11 +79,10 @@ std::string target_bar(const World& w, StateIndex s, StateIndex target) {
 
 class OrderChecker {
  public:
-  OrderChecker(const World& w, StateIndex s) : w_(w), s_(s) {
+  OrderChecker(const World& w, StateIndex s) : w_(w), s_(s), spendable_(expected_spendable(w, s)) {
     const State& st = w.states[s];
     c_.influence_left = st.influence;
-    c_.projection_budget =
-        expected_spendable(w, s) * st.allocation[Category::PowerProjection] / kBasisPoints;
+    c_.projection_budget = spendable_ * st.allocation[Category::PowerProjection] / kBasisPoints;
   }
 
   std::string operator()(const SetBudget& o) {
@@ -95,15 +94,13 @@ class OrderChecker {
       return "budget shares sum to " + std::to_string(total) +
              " basis points; they must sum to 10000 (100 %)";
     if (c_.aid_promised > 0) {
-      const double budget = expected_spendable(w_, s_) *
-                            o.allocation[Category::PowerProjection] / kBasisPoints;
+      const double budget = spendable_ * o.allocation[Category::PowerProjection] / kBasisPoints;
       if (budget < c_.aid_promised)
         return "this budget leaves " + fmt(budget) + " for power projection, less than the " +
                fmt(c_.aid_promised) + " of military aid already ordered";
     }
     c_.budget_seen = true;
-    c_.projection_budget =
-        expected_spendable(w_, s_) * o.allocation[Category::PowerProjection] / kBasisPoints;
+    c_.projection_budget = spendable_ * o.allocation[Category::PowerProjection] / kBasisPoints;
     return {};
   }
 
@@ -155,8 +152,11 @@ class OrderChecker {
     if (auto bad = check_terms(o.terms); !bad.empty()) return bad;
     if (o.terms == p->terms) return "a counter-proposal must change the terms";
     if (auto bar = finland_bar(w_, s_, p->type, p->members); !bar.empty()) return bar;
-    if (auto a = answer(o.proposal_id); !a.empty()) return a;
-    return spend_influence(w_.ruleset.proposal_influence_cost(), "counter a proposal");
+    if (c_.answered_proposals.contains(o.proposal_id)) return answer(o.proposal_id);
+    if (auto bad = spend_influence(w_.ruleset.proposal_influence_cost(), "counter a proposal");
+        !bad.empty())
+      return bad;
+    return answer(o.proposal_id);
   }
 
   std::string operator()(const WithdrawFromTreaty& o) {
@@ -192,23 +192,33 @@ class OrderChecker {
     const int kind = static_cast<int>(o.kind);
     if (kind < 1 || kind > 3) return "unknown kind of pressure";
     if (o.intensity < 1 || o.intensity > 3) return "pressure intensity must be 1, 2 or 3";
-    if (!c_.pressures.insert({o.target, kind}).second)
+    if (c_.pressures.contains({o.target, kind}))
       return "this order set already applies " + std::string(pressure_kind_name(o.kind)) +
              " pressure on " + name_of(w_, o.target);
     if (auto bar = opposition_bar(w_, s_, o.target, "put pressure on"); !bar.empty()) return bar;
-    return spend_influence(w_.ruleset.pressure_influence_cost() * o.intensity, "apply pressure");
+    // Only an accepted pressure counts against a later one of the same kind.
+    if (auto bad = spend_influence(w_.ruleset.pressure_influence_cost() * o.intensity,
+                                   "apply pressure");
+        !bad.empty())
+      return bad;
+    c_.pressures.insert({o.target, kind});
+    return {};
   }
 
   std::string operator()(const OfferGuarantee& o) {
     if (auto bar = target_bar(w_, s_, o.target); !bar.empty()) return bar;
-    if (!c_.guarantees.insert(o.target).second)
+    if (c_.guarantees.contains(o.target))
       return "this order set already guarantees " + name_of(w_, o.target);
     for (const auto& g : w_.guarantees)
       if (g.guarantor == s_ && g.protected_state == o.target && g.expires_turn > w_.turn + 1)
         return "your guarantee to " + name_of(w_, o.target) + " runs until turn " +
                std::to_string(g.expires_turn);
     if (auto bar = support_bar(w_, s_, o.target, "guarantee"); !bar.empty()) return bar;
-    return spend_influence(w_.ruleset.guarantee_influence_cost(), "offer a guarantee");
+    if (auto bad = spend_influence(w_.ruleset.guarantee_influence_cost(), "offer a guarantee");
+        !bad.empty())
+      return bad;
+    c_.guarantees.insert(o.target);
+    return {};
   }
 
   std::string operator()(const SendMilitaryAid& o) {
@@ -269,6 +279,7 @@ class OrderChecker {
 
   const World& w_;
   StateIndex s_;
+  double spendable_;  // this turn's revenue after contributions, before any change in GDP
   Commitments c_;
 };
 

@@ -227,6 +227,9 @@ struct Score {
 struct WorldMap {
   std::vector<std::vector<bool>> borders;     // n x n, symmetric
   std::vector<std::vector<double>> distance;  // n x n, km; 0 on the diagonal
+  /// n x n row-major, 0..1: derived from the above and the ruleset by build_proximity (threat.h),
+  /// kept because every turn reads it for every pair.
+  std::vector<double> proximity;
 };
 
 /// Fixed facts of the match that resolution never changes.
