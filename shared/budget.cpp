@@ -10,8 +10,10 @@ namespace hegemon {
 void collect_revenue(TurnContext& ctx) {
   World& w = ctx.world;
   const int n = w.size();
+  ctx.turn_gdp.assign(n, 0.0);
   for (int s = 0; s < n; ++s) {
     const State& st = w.states[s];
+    ctx.turn_gdp[s] = st.gdp;
     ctx.revenue[s] = st.gdp * st.tax_share * ctx.years();
   }
   // Treaty contributions come off the top, before each state's own split. A state cannot pay

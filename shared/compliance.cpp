@@ -26,7 +26,10 @@ void check_members(TurnContext& ctx, Treaty& t) {
       m.compliant = true;
       continue;
     }
-    const double spent_bp = gdp_percent(ctx.spending[m.state].forces(), st.gdp, y) * 100.0;
+    // Measured against the GDP the budget was drawn from, not the GDP this turn's growth (or
+    // pressure) left: a state that spends exactly its floor has kept it.
+    const double spent_bp =
+        gdp_percent(ctx.spending[m.state].forces(), ctx.turn_gdp[m.state], y) * 100.0;
     m.compliant = spent_bp + 1e-9 >= t.terms.spending_floor_bp;
     if (m.compliant) {
       st.reputation = std::min(100.0, st.reputation + r.reputation_gain_per_kept_turn() * y);

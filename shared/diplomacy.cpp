@@ -135,7 +135,8 @@ void make_proposals(TurnContext& ctx) {
         << ": " << Terms{p.terms} << ".";
     w.proposals.push_back(std::move(p));
   });
-  // Unanswered proposals lapse; settled ones are kept one turn so every member sees the outcome.
+  // Unanswered proposals lapse; settled ones are kept one turn so every member sees the outcome
+  // (conduct_diplomacy clears them at the start of the next turn).
   const int lifetime = ctx.rules().proposal_lifetime();
   for (auto& p : w.proposals) {
     if (p.status == ProposalStatus::Open && ctx.turn() - p.turn >= lifetime) {
@@ -143,9 +144,6 @@ void make_proposals(TurnContext& ctx) {
       ctx.journal.tell(Topic::Treaty, p.members) << ProposalLabel{p} << " expired unanswered.";
     }
   }
-  std::erase_if(w.proposals, [&](const Proposal& p) {
-    return p.status != ProposalStatus::Open && p.turn < ctx.turn() - 1;
-  });
 }
 
 void give_notice(TurnContext& ctx) {
@@ -295,6 +293,9 @@ void conduct_diplomacy(TurnContext& ctx) {
       rel.coercion = 0;
       rel.bandwagoned = false;
     }
+  // Proposals settled last turn have been seen by every member; only open ones go on.
+  std::erase_if(ctx.world.proposals,
+                [](const Proposal& p) { return p.status != ProposalStatus::Open; });
   give_notice(ctx);
   answer_proposals(ctx);
   make_proposals(ctx);

@@ -81,7 +81,8 @@ std::string end_reason(const World& w) {
 
 void update_scores_and_end(TurnContext& ctx) {
   World& w = ctx.world;
-  // Scores are in every view with their breakdown; the report says only why the match ends.
+  // Each player's view carries its own score with its breakdown; the report says only why the
+  // match ends.
   w.scores = compute_scores(w);
   if (std::string reason = end_reason(w); !reason.empty()) {
     w.ended = true;

@@ -28,6 +28,9 @@ struct TurnContext {
   std::vector<double> growth;
   /// Share of world GDP sanctioning each state at the start of the turn.
   std::vector<double> sanctioned_share;
+  /// GDP each state had when the turn began: what its revenue was drawn from, and what the
+  /// turn's spending is measured against (set by collect_revenue).
+  std::vector<double> turn_gdp = {};
 
   double years() const { return world.scenario.years_per_turn(); }
   const Ruleset& rules() const { return world.ruleset; }

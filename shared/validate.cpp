@@ -81,7 +81,13 @@ class OrderChecker {
  public:
   OrderChecker(const World& w, StateIndex s) : w_(w), s_(s), spendable_(expected_spendable(w, s)) {
     const State& st = w.states[s];
-    c_.influence_left = st.influence;
+    // Influence is paid in the diplomacy step, after a year's wear and alongside the upkeep of
+    // the guarantees the state already keeps; this turn's new influence is not counted on.
+    const Ruleset& r = w.ruleset;
+    c_.influence_left = st.influence * (1.0 - r.influence_decay() * w.scenario.years_per_turn());
+    for (const auto& g : w.guarantees)
+      if (g.guarantor == s && g.expires_turn > w.turn)
+        c_.influence_left -= r.guarantee_influence_cost();
     c_.projection_budget = spendable_ * st.allocation[Category::PowerProjection] / kBasisPoints;
   }
 

@@ -5,6 +5,7 @@
 
 #include "shared/rng.h"
 #include "shared/schema_adapter.h"
+#include "shared/scoring.h"
 #include "shared/threat.h"
 
 namespace hegemon {
@@ -155,7 +156,21 @@ pb::PlayerView make_view(const World& world, StateIndex viewer) {
   for (size_t i = 0; i < world.proposals.size(); ++i)
     if (viewer >= 0 && world.proposals[i].has_member(viewer))
       *v.add_proposals() = whole.proposals(static_cast<int>(i));
-  for (const auto& sc : whole.scores()) *v.add_scores() = sc;
+  // Only the viewer's own score, reckoned on the world as it sees it: another state's score
+  // would give away what the view hides (its influence, its Finlandization levels, the threat it
+  // truly feels), and the viewer's security reckoned on the truth would give away the forces it
+  // only estimates.
+  if (viewer >= 0) {
+    const Score own = compute_scores(seen)[static_cast<size_t>(viewer)];
+    pb::Score* sc = v.add_scores();
+    sc->set_state(world.states[viewer].id);
+    sc->set_security(own.security);
+    sc->set_prosperity(own.prosperity);
+    sc->set_influence(own.influence);
+    sc->set_sovereignty(own.sovereignty);
+    sc->set_objectives(own.objectives);
+    sc->set_total(own.total);
+  }
 
   if (viewer >= 0) {
     const auto felt = threats_felt_by(seen, viewer);

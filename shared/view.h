@@ -22,7 +22,8 @@ World perceived_world(const World& world, StateIndex viewer);
 /// Relative error of `viewer`'s estimates of withheld values (the spectator has no intelligence).
 double estimate_error(const World& world, StateIndex viewer);
 
-/// The view for `viewer` (a state index, or kSpectator).
+/// The view for `viewer` (a state index, or kSpectator). Its only score is the viewer's own,
+/// reckoned on perceived_world (the spectator gets none).
 pb::PlayerView make_view(const World& world, StateIndex viewer);
 
 /// The report of the turn that produced `world`, as `viewer` may read it, with the verdicts on its

@@ -2,8 +2,6 @@
 // buys, computed from the ruleset's own constants on hand-built states.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 #include "shared/resolve.h"
 #include "shared/turn_context.h"
 #include "test_world.h"
@@ -48,8 +46,7 @@ TEST(Budget, AQuarterlyTurnCollectsAQuarterOfAYearsRevenueAndWearsForcesAQuarter
                   revenue * 0.1 * r.power_projection_per_money(),
               kTight);
   // Research of 2 % of the quarter's GDP earns a quarter of a year's technology.
-  EXPECT_NEAR(after.states[0].technology, 1.0 + r.tech_gain_per_gdp_percent() * 2.0 * 0.25,
-              kTight);
+  EXPECT_NEAR(after.states[0].technology, 1.0 + r.tech_gain_per_gdp_percent() * 2.0 * 0.25, kTight);
 }
 
 TEST(Budget, SpendingFollowsTheBasisPointSplitOfWhatIsLeft) {
@@ -112,10 +109,10 @@ TEST(Budget, ForcesAreTheWornStockPlusSpendingTimesTechnology) {
               100 * (1 - r.territorial_defense_depreciation()) +
                   20 * r.territorial_defense_per_money() * 1.5,
               kTight);
-  EXPECT_NEAR(after.states[0].power_projection,
-              100 * (1 - r.power_projection_depreciation()) +
-                  20 * r.power_projection_per_money() * 1.5,
-              kTight);
+  EXPECT_NEAR(
+      after.states[0].power_projection,
+      100 * (1 - r.power_projection_depreciation()) + 20 * r.power_projection_per_money() * 1.5,
+      kTight);
   EXPECT_NEAR(after.states[0].territorial_defense, 122.0, kTight);
   EXPECT_NEAR(after.states[0].power_projection, 118.0, kTight);
 }
@@ -200,12 +197,17 @@ TEST(Budget, AidOrderedBeyondTheProjectionBudgetIsCutToWhatTheBudgetHolds) {
   Journal journal;
   Rng rng(1);
   const size_t n = 2;
-  TurnContext ctx{.world = w, .journal = journal, .rng = rng};
-  ctx.accepted.resize(n);
-  for (auto* v : {&ctx.revenue, &ctx.contributions, &ctx.aid_sent, &ctx.influence_gained,
-                  &ctx.growth, &ctx.sanctioned_share})
-    v->assign(n, 0.0);
-  ctx.spending.resize(n);
+  TurnContext ctx{w,
+                  journal,
+                  rng,
+                  std::vector<std::vector<Order>>(n),
+                  std::vector<double>(n, 0.0),
+                  std::vector<double>(n, 0.0),
+                  std::vector<Spending>(n),
+                  std::vector<double>(n, 0.0),
+                  std::vector<double>(n, 0.0),
+                  std::vector<double>(n, 0.0),
+                  std::vector<double>(n, 0.0)};
   ctx.aid_sent[0] = 50;
   collect_revenue(ctx);
   build_capabilities(ctx);

@@ -112,9 +112,10 @@ void expect_budgets_conserved(const std::vector<OrderSet>& orders, const TurnRes
     EXPECT_GE(st.last_contributions, -tolerance) << who;
     EXPECT_GE(aid, -tolerance) << who << ": more was spent than collected";
     EXPECT_LE(aid, aid_ordered[s] + tolerance) << who << ": revenue went missing";
-    if (aid < aid_ordered[s] - tolerance)
+    if (aid < aid_ordered[s] - tolerance) {
       EXPECT_NEAR(st.last_spending[Category::PowerProjection], 0.0, tolerance)
           << who << ": aid fell short while projection money was left";
+    }
   }
 }
 
@@ -161,10 +162,10 @@ World with_private_values_changed(const World& world, StateIndex viewer, std::ui
 
 void expect_view_hides_private_values(const World& world, StateIndex viewer,
                                       const std::string& where) {
-  World as_it_is = world;
-  refresh_derived(as_it_is);
-  const World changed = with_private_values_changed(as_it_is, viewer, 1);
-  EXPECT_EQ(deterministic_bytes(make_view(as_it_is, viewer)),
+  // The changed world has its derived values (threat, scores) recomputed from the changed truth;
+  // the view must not depend on those either.
+  const World changed = with_private_values_changed(world, viewer, 1);
+  EXPECT_EQ(deterministic_bytes(make_view(world, viewer)),
             deterministic_bytes(make_view(changed, viewer)))
       << where << ": the view of "
       << (viewer >= 0 ? world.states[viewer].name : std::string("a spectator"))

@@ -343,6 +343,24 @@ states { id: "AAA" name: "A" gdp: 1 population: 1 tax_share: 0.1 technology: 1
   EXPECT_TRUE(says_at(message, kPath, 3, "at least 2"));
 }
 
+TEST(ScenarioLoader, DamagedTextIsRefusedNeverTrusted) {
+  const Ruleset ruleset = parse_ruleset(kRuleset, kRulesetPath);
+  const std::string good = kScenario;
+  // Deterministic damage: drop one character, or turn it into another, all along the file.
+  for (std::size_t at = 0; at < good.size(); at += 2) {
+    for (const std::string& damaged :
+         {std::string(good).erase(at, 1), std::string(good).replace(at, 1, "9"),
+          std::string(good).replace(at, 1, "\"")}) {
+      try {
+        const World world = load_world(damaged, kPath, ruleset, 1);
+        EXPECT_EQ(world.scores.size(), world.states.size());
+      } catch (const ScenarioError& error) {
+        EXPECT_EQ(std::string(error.what()).rfind(kPath, 0), 0u) << error.what();
+      }
+    }
+  }
+}
+
 // --- Bad rulesets -----------------------------------------------------------------------------
 
 TEST(ScenarioLoader, RulesetParsesAndKeepsItsValues) {

@@ -135,7 +135,8 @@ TEST(Validate, ACounterProposalMustChangeTheTerms) {
   World w = three_states();
   const TreatyTerms terms{200, 0, 10, 0, 2};
   const int id = open_proposal(w, 0, {1}, TreatyType::MutualDefense, terms);
-  EXPECT_EQ(rejection(w, 1, CounterProposal{id, terms}), "a counter-proposal must change the terms");
+  EXPECT_EQ(rejection(w, 1, CounterProposal{id, terms}),
+            "a counter-proposal must change the terms");
   EXPECT_EQ(rejection(w, 1, CounterProposal{id, TreatyTerms{150, 0, 10, 0, 2}}), "accepted");
 }
 
@@ -208,36 +209,62 @@ TEST(Validate, AStateCannotPressItself) {
 
 TEST(Validate, TheSamePressureOnTheSameStateIsAcceptedOncePerOrderSet) {
   const World w = three_states();
-  const auto results = validate_orders(
-      w, orders_for(0, {ApplyPressure{1, PressureKind::Diplomatic, 1},
-                        ApplyPressure{1, PressureKind::Diplomatic, 2},
-                        ApplyPressure{1, PressureKind::Economic, 1},
-                        ApplyPressure{2, PressureKind::Diplomatic, 1}}));
+  const auto results =
+      validate_orders(w, orders_for(0, {ApplyPressure{1, PressureKind::Diplomatic, 1},
+                                        ApplyPressure{1, PressureKind::Diplomatic, 2},
+                                        ApplyPressure{1, PressureKind::Economic, 1},
+                                        ApplyPressure{2, PressureKind::Diplomatic, 1}}));
   EXPECT_TRUE(results[0].accepted);
   EXPECT_EQ(results[1].reason, "this order set already applies diplomatic pressure on State B");
   EXPECT_TRUE(results[2].accepted);
   EXPECT_TRUE(results[3].accepted);
 }
 
+// Influence is spent in the diplomacy step, after a year's wear (15 % in the standard ruleset),
+// so an order set can count on 85 % of what the state holds now.
 TEST(Validate, PressureNeedsInfluenceAndEachOrderSpendsWhatIsLeft) {
   World w = three_states();
-  w.states[0].influence = 10;
-  const auto results = validate_orders(
-      w, orders_for(0, {ApplyPressure{1, PressureKind::Diplomatic, 3},
-                        ApplyPressure{1, PressureKind::Economic, 3},
-                        ApplyPressure{1, PressureKind::MilitaryPosture, 2}}));
+  w.states[0].influence = 20;  // 17 to spend
+  ASSERT_NEAR(w.ruleset.influence_decay(), 0.15, 1e-12);
+  const auto results =
+      validate_orders(w, orders_for(0, {ApplyPressure{1, PressureKind::Diplomatic, 3},
+                                        ApplyPressure{1, PressureKind::Economic, 3},
+                                        ApplyPressure{1, PressureKind::MilitaryPosture, 3},
+                                        ApplyPressure{2, PressureKind::Diplomatic, 2}}));
   EXPECT_TRUE(results[0].accepted);
-  EXPECT_EQ(results[1].reason, "not enough influence to apply pressure: it costs 6.0 and 4.0 is left");
-  EXPECT_TRUE(results[2].accepted);
+  EXPECT_TRUE(results[1].accepted);
+  EXPECT_EQ(results[2].reason,
+            "not enough influence to apply pressure: it costs 6.0 and 5.0 is left");
+  EXPECT_TRUE(results[3].accepted);
 }
 
 TEST(Validate, APressureRejectedForWantOfInfluenceDoesNotBlockACheaperOne) {
   World w = three_states();
-  w.states[0].influence = 5;
+  w.states[0].influence = 6;  // 5.1 to spend
+  const auto results =
+      validate_orders(w, orders_for(0, {ApplyPressure{1, PressureKind::Diplomatic, 3},
+                                        ApplyPressure{1, PressureKind::Diplomatic, 2}}));
+  EXPECT_EQ(results[0].reason,
+            "not enough influence to apply pressure: it costs 6.0 and 5.1 is left");
+  EXPECT_TRUE(results[1].accepted) << results[1].reason;
+}
+
+TEST(Validate, AGuaranteeRejectedForWantOfInfluenceIsNotCountedAsGiven) {
+  World w = three_states();
+  w.states[0].influence = 2;  // 1.7 to spend
+  const auto results = validate_orders(w, orders_for(0, {OfferGuarantee{1}, OfferGuarantee{1}}));
+  for (const auto& r : results)
+    EXPECT_EQ(r.reason, "not enough influence to offer a guarantee: it costs 2.0 and 1.7 is left");
+}
+
+TEST(Validate, ACounterRejectedForWantOfInfluenceLeavesTheProposalToBeAnswered) {
+  World w = three_states();
+  const int id = open_proposal(w, 0, {1});
+  w.states[1].influence = 2;
   const auto results = validate_orders(
-      w, orders_for(0, {ApplyPressure{1, PressureKind::Diplomatic, 3},
-                        ApplyPressure{1, PressureKind::Diplomatic, 2}}));
-  EXPECT_EQ(results[0].reason, "not enough influence to apply pressure: it costs 6.0 and 5.0 is left");
+      w, orders_for(1, {CounterProposal{id, TreatyTerms{100, 0, 0, 0, 0}}, AcceptProposal{id}}));
+  EXPECT_EQ(results[0].reason,
+            "not enough influence to counter a proposal: it costs 3.0 and 1.7 is left");
   EXPECT_TRUE(results[1].accepted) << results[1].reason;
 }
 
@@ -245,7 +272,9 @@ TEST(Validate, ProposingATreatyNeedsInfluence) {
   World w = three_states();
   w.states[0].influence = 2;
   EXPECT_EQ(rejection(w, 0, ProposeTreaty{TreatyType::NonAggression, {1}, {}, ""}),
-            "not enough influence to propose a treaty: it costs 3.0 and 2.0 is left");
+            "not enough influence to propose a treaty: it costs 3.0 and 1.7 is left");
+  w.states[0].influence = 4;  // 3.4 to spend
+  EXPECT_EQ(rejection(w, 0, ProposeTreaty{TreatyType::NonAggression, {1}, {}, ""}), "accepted");
 }
 
 TEST(Validate, MilitaryAidCannotExceedThePowerProjectionBudget) {
@@ -271,8 +300,8 @@ TEST(Validate, AidIsCheckedAgainstTheBudgetOrderedEarlierInTheSameSet) {
   EXPECT_TRUE(results[1].accepted) << results[1].reason;
   // A later budget may not take away the money aid already promised.
   const Allocation no_projection = split({2000, 0, 2000, 3000, 1000, 1000, 1000});
-  const auto late = validate_orders(
-      w, orders_for(0, {SendMilitaryAid{1, 10}, SetBudget{no_projection, true}}));
+  const auto late =
+      validate_orders(w, orders_for(0, {SendMilitaryAid{1, 10}, SetBudget{no_projection, true}}));
   EXPECT_TRUE(late[0].accepted);
   EXPECT_EQ(late[1].reason,
             "this budget leaves 0.0 for power projection, less than the 10.0 of military aid "
@@ -334,8 +363,7 @@ TEST(Validate, AWellFormedOrderSetIsAcceptedWhole) {
       w, orders_for(0, {SetBudget{split({1500, 1500, 2000, 2000, 1000, 1000, 1000}), false},
                         ProposeTreaty{TreatyType::MutualDefense, {2}, {200, 500, 10, 5, 2}, "Pact"},
                         AcceptProposal{id}, ApplyPressure{2, PressureKind::Economic, 1},
-                        OfferGuarantee{2}, SendMilitaryAid{2, 5}, JoinSanction{2},
-                        Bandwagon{1}}));
+                        OfferGuarantee{2}, SendMilitaryAid{2, 5}, JoinSanction{2}, Bandwagon{1}}));
   ASSERT_EQ(results.size(), 8u);
   for (const auto& r : results) {
     EXPECT_TRUE(r.accepted) << "order " << r.index << ": " << r.reason;
@@ -345,9 +373,9 @@ TEST(Validate, AWellFormedOrderSetIsAcceptedWhole) {
 
 TEST(Validate, ResultsKeepThePositionsOfTheOrdersSent) {
   const World w = three_states();
-  const auto results = validate_orders(
-      w, orders_for(0, {JoinSanction{1}, UnreadableOrder{"no kind"}, LiftSanction{2},
-                        Bandwagon{0}, JoinSanction{2}}));
+  const auto results =
+      validate_orders(w, orders_for(0, {JoinSanction{1}, UnreadableOrder{"no kind"},
+                                        LiftSanction{2}, Bandwagon{0}, JoinSanction{2}}));
   ASSERT_EQ(results.size(), 5u);
   for (int i = 0; i < 5; ++i) EXPECT_EQ(results[i].index, i);
   EXPECT_TRUE(results[0].accepted);
