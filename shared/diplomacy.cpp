@@ -276,7 +276,7 @@ void bandwagon(TurnContext& ctx) {
     State& protector = w.states[o.protector];
     weak.relations[o.protector].bandwagoned = true;
     // Siding with the threat buys goodwill: its record of hostility is half forgiven.
-    weak.relations[o.protector].hostility *= 0.5;
+    weak.relations[o.protector].hostility *= 1.0 - r.bandwagon_hostility_forgiveness();
     protector.influence += r.bandwagon_influence_gain() * ctx.years();
     ctx.journal.publish(Topic::Pressure,
                         weak.name + " sought the protection of " + protector.name +

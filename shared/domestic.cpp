@@ -39,8 +39,9 @@ void update_domestic_politics(TurnContext& ctx) {
   for (int s = 0; s < w.size(); ++s) {
     State& st = w.states[s];
     const Spending& sp = ctx.spending[s];
-    const double welfare_pct = gdp_percent(sp[Category::Welfare], st.gdp, y);
-    const double defense_pct = gdp_percent(sp.forces(), st.gdp, y);
+    // Shares of the GDP the budget came from, as in the economy and compliance steps.
+    const double welfare_pct = gdp_percent(sp[Category::Welfare], ctx.turn_gdp[s], y);
+    const double defense_pct = gdp_percent(sp.forces(), ctx.turn_gdp[s], y);
     const double welfare = r.stability_per_welfare_gdp_percent() * welfare_pct;
     const double crowding = r.stability_loss_per_defense_gdp_percent() *
                             std::max(0.0, defense_pct - r.defense_tolerated_gdp_percent());

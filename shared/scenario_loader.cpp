@@ -36,7 +36,6 @@ constexpr double kDefaultKmPerMapUnit = 12;
 constexpr int kMaxTermBasisPoints = 5000;
 // Allies who start a scenario already bound by a defense pact or exercises have trained together
 // a little; everyone else starts from nothing.
-constexpr double kStartingInteroperability = 0.2;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 /// A place in a text, counted from 1 as editors count.
@@ -206,7 +205,8 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 bool is_fraction(const std::string& field) {
   return ends_with(field, "_depreciation") || ends_with(field, "_decay") ||
          ends_with(field, "_share") || ends_with(field, "_discount") ||
-         ends_with(field, "_damping") || field == "proximity_floor" ||
+         ends_with(field, "_damping") || ends_with(field, "_forgiveness") ||
+         field == "starting_interoperability" || field == "proximity_floor" ||
          field == "stability_reversion" || field == "government_change_defense_cut" ||
          field == "review_min_cohesion";
 }
@@ -642,7 +642,7 @@ std::vector<double> distance_matrix(const pb::Scenario& scenario) {
   return km;
 }
 
-pb::Treaty starting_treaty(const pb::Proposal& entry, int id) {
+pb::Treaty starting_treaty(const pb::Proposal& entry, int id, const Ruleset& ruleset) {
   pb::Treaty treaty;
   treaty.set_id(id);
   treaty.set_type(entry.type());
@@ -656,7 +656,7 @@ pb::Treaty starting_treaty(const pb::Proposal& entry, int id) {
   treaty.set_signed_turn(0);
   treaty.set_cohesion(1.0);
   const bool trained = entry.type() == pb::MUTUAL_DEFENSE || entry.type() == pb::JOINT_EXERCISES;
-  treaty.set_interoperability(trained ? kStartingInteroperability : 0.0);
+  treaty.set_interoperability(trained ? ruleset.starting_interoperability() : 0.0);
   return treaty;
 }
 
@@ -679,7 +679,7 @@ pb::World world_at_turn_zero(const pb::Scenario& scenario, const Ruleset& rulese
   *saved.mutable_states() = scenario.states();
   int next_treaty_id = 1;
   for (const auto& entry : scenario.starting_treaties())
-    *saved.add_treaties() = starting_treaty(entry, next_treaty_id++);
+    *saved.add_treaties() = starting_treaty(entry, next_treaty_id++, ruleset);
   saved.set_next_treaty_id(next_treaty_id);
   saved.set_next_proposal_id(1);
   for (double km : distance_matrix(scenario)) saved.add_distance_km(km);

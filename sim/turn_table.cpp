@@ -21,10 +21,13 @@ std::string lpad(const std::string& s, size_t width) {
   return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
 }
 
+/// The period the last turn was played over ("1949", "2026 Q3"); the start before any turn.
 std::string year_label(const World& w) {
   const ScenarioInfo& sc = w.scenario;
-  if (!sc.quarterly) return std::to_string(sc.start_year + w.turn);
-  return std::to_string(sc.start_year + w.turn / 4) + " Q" + std::to_string(w.turn % 4 + 1);
+  if (w.turn == 0) return "start of " + std::to_string(sc.start_year);
+  const int played = w.turn - 1;
+  if (!sc.quarterly) return std::to_string(sc.start_year + played);
+  return std::to_string(sc.start_year + played / 4) + " Q" + std::to_string(played % 4 + 1);
 }
 
 /// "FIN:acc SU" style summary of the strongest Finlandization pull on a state.

@@ -24,13 +24,13 @@ using testing::split;
 constexpr double kTight = 1e-9;
 
 /// Stability after one turn by the rule in domestic.cpp: the turn's welfare and defense spending
-/// as shares of the GDP the turn ended with, the growth it had, the sanctioners' share of world
+/// as shares of the GDP the budget came from (the turn's starting GDP), the growth it had, the sanctioners' share of world
 /// GDP, and the pull toward the resting level.
 double expected_stability(const Ruleset& r, double stability_before, double gdp_before,
                           const State& after, double sanctioned_share = 0, double y = 1) {
   const double growth = (after.gdp / gdp_before - 1.0) / y;
-  const double welfare_pct = after.last_spending[Category::Welfare] / (after.gdp * y) * 100.0;
-  const double defense_pct = after.last_spending.forces() / (after.gdp * y) * 100.0;
+  const double welfare_pct = after.last_spending[Category::Welfare] / (gdp_before * y) * 100.0;
+  const double defense_pct = after.last_spending.forces() / (gdp_before * y) * 100.0;
   const double change = r.stability_per_welfare_gdp_percent() * welfare_pct -
                         r.stability_loss_per_defense_gdp_percent() *
                             std::max(0.0, defense_pct - r.defense_tolerated_gdp_percent()) -
@@ -50,7 +50,7 @@ TEST(Domestic, WelfareSpendingRaisesStability) {
   EXPECT_NEAR(after.states[1].stability, expected_stability(r, 60, 1000, after.states[1]), kTight);
   // Plain A: growth 3.3 %, welfare 60 of a GDP of 1033, and a pull of -0.5 toward 55.
   EXPECT_NEAR(after.states[0].gdp, 1033.0, kTight);
-  EXPECT_NEAR(after.states[0].stability, 60 + 0.3 * 6000.0 / 1033.0 - 0.5, kTight);
+  EXPECT_NEAR(after.states[0].stability, 60 + 0.3 * 6000.0 / 1000.0 - 0.5, kTight);
   EXPECT_GT(after.states[1].stability, after.states[0].stability);
 }
 
@@ -63,10 +63,10 @@ TEST(Domestic, DefenseAboveTheToleratedShareLowersStability) {
   const TurnResult result = resolve_turn(w, {});
   const State& after = result.world.states[0];
   EXPECT_GT(after.gdp, 1000.0);
-  const double defense_pct = 140.0 / after.gdp * 100.0;
+  const double defense_pct = 140.0 / 1000.0 * 100.0;
   ASSERT_GT(defense_pct, r.defense_tolerated_gdp_percent());
   EXPECT_NEAR(after.stability, expected_stability(r, 60, 1000, after), kTight);
-  EXPECT_NEAR(after.stability, 60 + 0.3 * 2000.0 / after.gdp - (defense_pct - 4.0) - 0.5, kTight);
+  EXPECT_NEAR(after.stability, 60 + 0.3 * 2000.0 / 1000.0 - (defense_pct - 4.0) - 0.5, kTight);
   EXPECT_LT(after.stability, 55.0);
   EXPECT_NE(entry_read_by(result.journal, 0, "defense crowding out welfare"), nullptr);
 }
@@ -82,7 +82,7 @@ TEST(Domestic, ARecessionLowersStability) {
   // the 40 spent on forces 4.15 % of it, a little over the tolerated 4 %.
   EXPECT_NEAR(after.gdp, 963.0, kTight);
   EXPECT_NEAR(after.stability, expected_stability(r, 60, 1000, after), kTight);
-  EXPECT_NEAR(after.stability, 60 + 0.3 * 6000.0 / 963.0 - (4000.0 / 963.0 - 4.0) - 1.5 * 3.7 - 0.5,
+  EXPECT_NEAR(after.stability, 60 + 0.3 * 6000.0 / 1000.0 - (4000.0 / 1000.0 - 4.0) - 1.5 * 3.7 - 0.5,
               kTight);
   EXPECT_NE(entry_read_by(result.journal, 0, "recession -5.55"), nullptr);
 }
@@ -104,7 +104,7 @@ TEST(Domestic, StabilityIsPulledTowardItsRestingLevel) {
   low.stability = 30;
   const World w = make_world({low});
   const World after = next_world(w);
-  EXPECT_NEAR(after.states[0].stability, 30 + 0.3 * 6000.0 / 1033.0 + 0.1 * (55 - 30), kTight);
+  EXPECT_NEAR(after.states[0].stability, 30 + 0.3 * 6000.0 / 1000.0 + 0.1 * (55 - 30), kTight);
 }
 
 TEST(Domestic, AGovernmentFallsBelowTheThresholdAndItsSuccessorShiftsTheBudget) {

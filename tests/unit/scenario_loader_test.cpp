@@ -37,6 +37,7 @@ finlandized_enter: 60
 growth_floor: -0.1
 growth_ceiling: 0.1
 territorial_defense_depreciation: 0.05
+starting_interoperability: 0.2
 )";
 
 constexpr const char* kScenario = R"(name: "test"
