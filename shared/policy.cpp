@@ -89,20 +89,25 @@ void seek_allies(const World& w, StateIndex s, StateIndex threat, OrderSet& out)
   out.orders.push_back(p);
 }
 
+/// A much stronger state keeps up pressure on the neighbours already leaning its way and on the
+/// weakest new one, as far as its influence goes (the validation drops what it cannot pay for).
 void lean_on_neighbours(const World& w, StateIndex s, OrderSet& out) {
   const State& st = w.states[s];
   if (st.lean == GovernmentLean::Dovish) return;
   const double mine = aggregate_power(w.ruleset, st);
-  StateIndex target = -1;
+  StateIndex weakest = -1;
   double best = 0;
   for (int o = 0; o < w.size(); ++o) {
     if (o == s || proximity(w, s, o) < 0.5) continue;
     const double ratio = mine / std::max(1e-9, aggregate_power(w.ruleset, w.states[o]));
     if (ratio < 3 * w.ruleset.finland_min_power_ratio()) continue;
     if (w.share_treaty(s, o, TreatyType::MutualDefense)) continue;
-    if (ratio > best) best = ratio, target = o;
+    if (w.states[o].relations[s].finland_level >= 20)
+      out.orders.push_back(ApplyPressure{o, PressureKind::Diplomatic, 1});
+    else if (ratio > best)
+      best = ratio, weakest = o;
   }
-  if (target >= 0) out.orders.push_back(ApplyPressure{target, PressureKind::Diplomatic, 1});
+  if (weakest >= 0) out.orders.push_back(ApplyPressure{weakest, PressureKind::Diplomatic, 1});
 }
 
 void guarantee_the_threatened(const World& w, StateIndex s, StateIndex threat, OrderSet& out) {

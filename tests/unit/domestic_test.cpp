@@ -48,8 +48,9 @@ TEST(Domestic, WelfareSpendingRaisesStability) {
   const World after = next_world(w);
   EXPECT_NEAR(after.states[0].stability, expected_stability(r, 60, 1000, after.states[0]), kTight);
   EXPECT_NEAR(after.states[1].stability, expected_stability(r, 60, 1000, after.states[1]), kTight);
-  // Plain A: growth 3.3 %, welfare 60 of a GDP of 1033, and a pull of -0.5 toward 55.
-  EXPECT_NEAR(after.states[0].gdp, 1033.0, kTight);
+  // Plain A: growth 2 % + investment 0.15 % x 4 % of GDP - defense burden 0.3 % x 1 % = 2.3 %;
+  // welfare 60 of the GDP of 1000 the budget came from, and a pull of -0.5 toward 55.
+  EXPECT_NEAR(after.states[0].gdp, 1023.0, kTight);
   EXPECT_NEAR(after.states[0].stability, 60 + 0.3 * 6000.0 / 1000.0 - 0.5, kTight);
   EXPECT_GT(after.states[1].stability, after.states[0].stability);
 }
@@ -78,13 +79,12 @@ TEST(Domestic, ARecessionLowersStability) {
   const Ruleset& r = w.ruleset;
   const TurnResult result = resolve_turn(w, {});
   const State& after = result.world.states[0];
-  // Trend -5 %, investment +1.6 %, defense burden -0.3 %: -3.7 %. The shrunken GDP also makes
-  // the 40 spent on forces 4.15 % of it, a little over the tolerated 4 %.
-  EXPECT_NEAR(after.gdp, 963.0, kTight);
+  // Trend -5 %, investment +0.6 %, defense burden -0.3 %: -4.7 %. Forces take exactly the
+  // tolerated 4 % of the GDP the budget came from, so only the recession bites.
+  EXPECT_NEAR(after.gdp, 953.0, kTight);
   EXPECT_NEAR(after.stability, expected_stability(r, 60, 1000, after), kTight);
-  EXPECT_NEAR(after.stability, 60 + 0.3 * 6000.0 / 1000.0 - (4000.0 / 1000.0 - 4.0) - 1.5 * 3.7 - 0.5,
-              kTight);
-  EXPECT_NE(entry_read_by(result.journal, 0, "recession -5.55"), nullptr);
+  EXPECT_NEAR(after.stability, 60 + 0.3 * 6000.0 / 1000.0 - 1.5 * 4.7 - 0.5, kTight);
+  EXPECT_NE(entry_read_by(result.journal, 0, "recession -7.05"), nullptr);
 }
 
 TEST(Domestic, BeingSanctionedCostsStability) {
