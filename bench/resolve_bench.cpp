@@ -38,6 +38,20 @@ void BM_ResolveTurn(benchmark::State& state) {
 }
 BENCHMARK(BM_ResolveTurn)->Arg(4)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
 
+// What the server does after each turn besides resolving it: the report of every seat (the
+// journal's text is made once here) and one view, here the first seat's.
+void BM_TurnWithReports(benchmark::State& state) {
+  const World world = warmed_world(static_cast<int>(state.range(0)));
+  std::vector<OrderSet> orders;
+  for (int s = 0; s < world.size(); ++s) orders.push_back(simple_policy(world, s));
+  for (auto _ : state) {
+    TurnResult result = resolve_turn(world, orders);
+    for (int s = 0; s < result.world.size(); ++s)
+      benchmark::DoNotOptimize(make_report(result.world, result.journal, s, &result.results[s]));
+  }
+}
+BENCHMARK(BM_TurnWithReports)->Arg(4)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
+
 void BM_ThreatMatrix(benchmark::State& state) {
   const World world = warmed_world(static_cast<int>(state.range(0)));
   for (auto _ : state) benchmark::DoNotOptimize(compute_threat_matrix(world));

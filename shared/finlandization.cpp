@@ -9,27 +9,22 @@
 #include "shared/turn_context.h"
 
 namespace hegemon {
-namespace {
-
-/// 0..1: how far the power ratio is past the threshold, on a log scale (ten times the threshold
-/// counts in full).
-double power_gap(const Ruleset& r, double ratio) {
-  if (ratio <= r.finland_min_power_ratio()) return 0.0;
-  return std::min(1.0, std::log(ratio / r.finland_min_power_ratio()) / std::log(10.0));
-}
-
-}  // namespace
 
 FinlandModel::FinlandModel(const World& world)
-    : world_(world), ties_(world), alliances_(world.size()), guarantees_(world.size()) {
+    : world_(world),
+      ties_(world),
+      log_min_ratio_(std::log(world.ruleset.finland_min_power_ratio())) {
   const Ruleset& r = world.ruleset;
+  const int n = world.size();
   for (const auto& st : world.states) {
     power_.push_back(aggregate_power(r, st));
+    log_power_.push_back(std::log(std::max(1e-9, power_.back())));
     projection_.push_back(projectable_force(st));
     defense_.push_back(defensive_force(st));
   }
   // Allies count by their force, how far it reaches the small state, and how much the alliance
-  // can be trusted (Crawford's partner force weighted by trust).
+  // can be trusted (Crawford's partner force weighted by trust). Grouped by small state.
+  std::vector<std::vector<Support>> by_state(n);
   for (int t = 0; t < static_cast<int>(world.treaties.size()); ++t) {
     const Treaty& treaty = world.treaties[t];
     if (treaty.type != TreatyType::MutualDefense) continue;
@@ -41,21 +36,35 @@ FinlandModel::FinlandModel(const World& world)
         const State& ally = world.states[m.state];
         reach += proximity(world, m.state, small.state) * ally.forces() * ally.technology;
       }
-      alliances_[small.state].push_back({t, trust * reach});
+      by_state[small.state].push_back({t, trust * reach});
     }
   }
+  support_begin_.push_back(0);
+  for (const auto& list : by_state) {
+    supports_.insert(supports_.end(), list.begin(), list.end());
+    support_begin_.push_back(static_cast<int>(supports_.size()));
+  }
+  // Guarantees, likewise grouped by the protected state.
+  guarantee_begin_.assign(n + 1, 0);
+  for (const auto& g : world.guarantees) ++guarantee_begin_[g.protected_state + 1];
+  for (int s = 0; s < n; ++s) guarantee_begin_[s + 1] += guarantee_begin_[s];
+  guarantees_.resize(world.guarantees.size());
+  std::vector<int> fill(guarantee_begin_.begin(), guarantee_begin_.end() - 1);
   for (const auto& g : world.guarantees) {
     const State& guarantor = world.states[g.guarantor];
-    guarantees_[g.protected_state].push_back(
-        {g.guarantor, (guarantor.reputation / 100.0) * guarantor.forces() * guarantor.technology});
+    guarantees_[fill[g.protected_state]++] = {
+        g.guarantor, (guarantor.reputation / 100.0) * guarantor.forces() * guarantor.technology};
   }
 }
 
 FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double coercion) const {
   const Ruleset& r = world_.ruleset;
   FinlandForces f;
-  const double gap = power_gap(r, power_[strong] / std::max(1e-9, power_[small]));
-  if (gap <= 0) return f;
+  // The power gap on a log scale from the threshold ratio (full at ten times it), from logs
+  // taken once per state rather than once per pair.
+  const double log_ratio = log_power_[strong] - log_power_[small] - log_min_ratio_;
+  if (log_ratio <= 0) return f;
+  const double gap = std::min(1.0, log_ratio / std::log(10.0));
 
   // Push: the power gap, as far as the strong state can reach (proximity), times the structural
   // weight of a great neighbour plus whatever coercion it applied.
@@ -68,12 +77,12 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
   const double threat_force = projection_[strong] + 1.0;
   f.own_defense = r.finland_resist_own_defense() * std::min(2.0, defense_[small] / threat_force);
   double allies = 0;
-  for (const Support& s : alliances_[small])
-    if (!world_.treaties[s.treaty].has_member(strong)) allies += s.weight;
+  for (int i = support_begin_[small]; i < support_begin_[small + 1]; ++i)
+    if (!world_.treaties[supports_[i].treaty].has_member(strong)) allies += supports_[i].weight;
   f.allies = r.finland_resist_allies() * std::min(2.0, allies / threat_force);
   double guarantees = 0;
-  for (const auto& [guarantor, weight] : guarantees_[small])
-    if (guarantor != strong) guarantees += weight;
+  for (int i = guarantee_begin_[small]; i < guarantee_begin_[small + 1]; ++i)
+    if (guarantees_[i].first != strong) guarantees += guarantees_[i].second;
   f.guarantees = r.finland_resist_guarantee() * std::min(2.0, guarantees / threat_force);
   f.stability = r.finland_resist_stability() * world_.states[small].stability / 100.0;
   f.resistance = f.own_defense + f.allies + f.guarantees + f.stability;
@@ -166,6 +175,9 @@ void submit_to(TurnContext& ctx, StateIndex small, StateIndex strong) {
 
 }  // namespace
 
+/// Half a point of level: the smallest movement the report explains.
+constexpr double kReportedChange = 0.5;
+
 void update_finlandization(TurnContext& ctx) {
   World& w = ctx.world;
   const Ruleset& r = ctx.rules();
@@ -192,7 +204,8 @@ void update_finlandization(TurnContext& ctx) {
       rel.finland_change = rel.finland_level - before;
       rel.finland_push = f.push;
       rel.finland_resistance = f.resistance;
-      if (std::fabs(rel.finland_change) >= 0.05) {
+      // Movements too small to change anything a player decides on are not written up.
+      if (std::fabs(rel.finland_change) >= kReportedChange) {
         ctx.journal.tell(Topic::Finlandization, {s}, before, rel.finland_level)
             << w.states[s].name << "'s Finlandization level toward " << w.states[p].name
             << " went from " << Num{before} << " to " << Num{rel.finland_level} << " (push "
@@ -238,7 +251,9 @@ void update_finlandization(TurnContext& ctx) {
 
   // A Finlandized state's diplomacy partly serves its pressurer.
   for (int s = 0; s < n; ++s) {
-    for (StateIndex p : powers_accommodated_by(w, s, FinlandStatus::Finlandized)) {
+    for (int p = 0; p < n; ++p) {
+      if (p == s || w.states[s].relations[p].finland_status != FinlandStatus::Finlandized)
+        continue;
       const double transfer = ctx.influence_gained[s] * r.finland_influence_share();
       w.states[s].influence = std::max(0.0, w.states[s].influence - transfer);
       w.states[p].influence += transfer;

@@ -36,9 +36,13 @@ class FinlandModel {
   };
   const World& world_;
   TreatyTies ties_;
-  std::vector<double> power_, projection_, defense_;
-  std::vector<std::vector<Support>> alliances_;                        // per small state
-  std::vector<std::vector<std::pair<StateIndex, double>>> guarantees_;  // (guarantor, weight)
+  double log_min_ratio_;
+  std::vector<double> power_, log_power_, projection_, defense_;
+  // Per small state, in one flat array each: supports_[support_begin_[s] .. support_begin_[s+1]).
+  std::vector<int> support_begin_;
+  std::vector<Support> supports_;
+  std::vector<int> guarantee_begin_;
+  std::vector<std::pair<StateIndex, double>> guarantees_;  // (guarantor, weight)
 };
 
 /// One pair's forces, for reports and tests (builds a FinlandModel: use one for many pairs).

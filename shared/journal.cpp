@@ -9,6 +9,7 @@ void Journal::start(Topic topic, const States& states, double before, double aft
                     bool is_public) {
   entries_.clear();
   records_.push_back({topic, is_public, static_cast<std::uint32_t>(text_.size()),
+                      static_cast<std::uint32_t>(numbers_.size()),
                       static_cast<std::uint32_t>(states_.size()),
                       static_cast<std::uint32_t>(states.size()), before, after});
   states_.insert(states_.end(), states.begin(), states.end());
@@ -59,7 +60,19 @@ const std::vector<JournalEntry>& Journal::entries() const {
     const size_t end = i + 1 < records_.size() ? records_[i + 1].text_begin : text_.size();
     JournalEntry e;
     e.topic = r.topic;
-    e.text.assign(text_, r.text_begin, end - r.text_begin);
+    e.text.reserve(end - r.text_begin + 32);
+    size_t number = r.numbers_begin;
+    const size_t numbers_end =
+        i + 1 < records_.size() ? records_[i + 1].numbers_begin : numbers_.size();
+    for (size_t c = r.text_begin; c < end; ++c) {
+      // A mark with no number left can only be a stray control character in a name.
+      if (text_[c] == kNumberMark && number < numbers_end) {
+        append_number(e.text, numbers_[number].value, numbers_[number].decimals);
+        ++number;
+      } else {
+        e.text.push_back(text_[c]);
+      }
+    }
     e.states.assign(states_.begin() + r.states_begin,
                     states_.begin() + r.states_begin + r.states_count);
     e.before = r.before;

@@ -2,7 +2,8 @@
 // with who may read it. Turn reports are cut from it per player.
 //
 // A turn writes thousands of sentences, so they are appended into one buffer (no allocation per
-// sentence); the entries are materialised as strings only when someone reads them.
+// sentence) with their numbers kept aside as numbers; the text of an entry, numbers spelled out,
+// is made only when someone reads it (once per journal).
 #pragma once
 
 #include <cstdint>
@@ -60,13 +61,11 @@ class Journal {
       return *this;
     }
     Sentence& operator<<(Num n) {
-      append_number(journal_.text_, n.value, n.decimals);
+      journal_.text_.push_back(kNumberMark);
+      journal_.numbers_.push_back(n);
       return *this;
     }
-    Sentence& operator<<(int n) {
-      append_number(journal_.text_, n, 0);
-      return *this;
-    }
+    Sentence& operator<<(int n) { return *this << Num{static_cast<double>(n), 0}; }
     /// Anything with a `write(Sentence&, const T&)` found by argument-dependent lookup.
     template <typename T>
       requires requires(Sentence& s, const T& x) { write(s, x); }
@@ -100,17 +99,25 @@ class Journal {
 
   size_t size() const { return records_.size(); }
   /// Room for about this many characters of text, to spare reallocations in a turn.
-  void reserve(size_t characters) { text_.reserve(characters); }
+  void reserve(size_t characters) {
+    text_.reserve(characters);
+    records_.reserve(characters / 100);
+    numbers_.reserve(characters / 25);
+  }
   /// Every entry, in order. The reference stays valid until the journal is written again.
   const std::vector<JournalEntry>& entries() const;
   /// The entries `viewer` may read, in order (valid until the journal is written again).
   std::vector<const JournalEntry*> readable_by(StateIndex viewer) const;
 
  private:
+  /// Stands in the text for the next number kept aside (a control character no name contains).
+  static constexpr char kNumberMark = '\x1f';
+
   struct Record {
     Topic topic;
     bool is_public;
     std::uint32_t text_begin;
+    std::uint32_t numbers_begin;
     std::uint32_t states_begin;
     std::uint32_t states_count;
     double before;
@@ -122,6 +129,7 @@ class Journal {
   std::vector<Record> records_;
   std::string text_;
   std::vector<StateIndex> states_;
+  std::vector<Num> numbers_;
   // Readers' copies, built on first read; single-threaded like the rest of a turn.
   mutable std::vector<JournalEntry> entries_;
 };
