@@ -1,0 +1,169 @@
+#include "server/lobby.h"
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+#include <set>
+
+#include "server/secrets.h"
+#include "shared/io/scenario_files.h"
+#include "shared/schema_adapter.h"
+
+namespace hegemon::server {
+namespace {
+
+constexpr std::uint32_t kMaxDeadlineSeconds = 7 * 24 * 3600;
+
+/// A scenario is named, never given as a path: clients cannot make the server read other files.
+bool is_scenario_name(const std::string& name) {
+  return !name.empty() && name.size() <= 64 &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+         });
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+}  // namespace
+
+Lobby::Lobby(asio::io_context& io, MatchStore& store, Log& log, LobbyLimits limits)
+    : io_(io), store_(store), log_(log), limits_(std::move(limits)) {}
+
+void Lobby::restore() {
+  next_id_ = store_.last_match_id() + 1;
+  for (StoredMatch& stored : store_.load_unfinished()) {
+    try {
+      World world = world_from_proto(stored.world);
+      auto match = std::make_shared<MatchSession>(io_, store_, log_, stored.record,
+                                                  std::move(world), stored.status);
+      match->restore(stored);
+      matches_[stored.record.id] = match;
+      match->start();
+      log_.info("match " + std::to_string(stored.record.id) + " (" +
+                stored.record.settings.name() + ") resumed at turn " +
+                std::to_string(stored.world.turn()) + " with " +
+                std::to_string(stored.pending.size()) + " order sets acknowledged");
+    } catch (const std::exception& e) {
+      log_.error("match " + std::to_string(stored.record.id) +
+                 " could not be restored and stays stored untouched: " + e.what());
+    }
+  }
+}
+
+void Lobby::stop() {
+  for (auto& [id, match] : matches_) match->stop();
+}
+
+void Lobby::list(Reply reply) const {
+  pb::ServerMessage m;
+  for (const auto& [id, match] : matches_) *m.mutable_match_list()->add_matches() = match->summary();
+  reply(std::move(m));
+}
+
+std::shared_ptr<MatchSession> Lobby::find(std::uint64_t id) const {
+  auto it = matches_.find(id);
+  return it == matches_.end() ? nullptr : it->second;
+}
+
+void Lobby::create(const std::shared_ptr<Outbox>& who, const pb::CreateMatch& request,
+                   Reply reply) {
+  if (request.name().empty() || request.name().size() > 64)
+    return reply(error_message(pb::BAD_REQUEST, "a match needs a name of 1 to 64 characters"));
+  if (matches_.size() >= limits_.max_matches)
+    return reply(error_message(pb::NOT_ALLOWED, "this server hosts its maximum of " +
+                                                    std::to_string(limits_.max_matches) +
+                                                    " matches"));
+  if (request.turn_deadline_seconds() > kMaxDeadlineSeconds)
+    return reply(error_message(pb::BAD_REQUEST, "a turn deadline is at most 7 days"));
+  const auto available = list_scenarios(limits_.assets_dir);
+  if (!is_scenario_name(request.scenario()) ||
+      std::find(available.begin(), available.end(), request.scenario()) == available.end())
+    return reply(error_message(pb::NOT_FOUND, "no scenario \"" + request.scenario() +
+                                                  "\" on this server; available: " +
+                                                  joined(available)));
+  const std::uint64_t seed =
+      request.seed() != 0 ? request.seed()
+                          : std::random_device{}() * 0x100000000ULL + std::random_device{}();
+  World world;
+  try {
+    world = load_scenario_file(request.scenario(), seed, limits_.assets_dir);
+  } catch (const std::exception& e) {
+    log_.error(std::string("scenario ") + request.scenario() + " failed to load: " + e.what());
+    return reply(error_message(pb::INTERNAL, "the scenario could not be loaded on the server"));
+  }
+  std::set<std::string> seen;
+  for (const auto& seat : request.seats()) {
+    if (world.find(seat.state()) < 0)
+      return reply(error_message(pb::BAD_REQUEST, "scenario " + request.scenario() +
+                                                      " has no state \"" + seat.state() + "\""));
+    if (!seen.insert(seat.state()).second)
+      return reply(error_message(pb::BAD_REQUEST, "seat " + seat.state() + " is listed twice"));
+  }
+
+  MatchRecord record;
+  record.id = next_id_++;
+  record.settings = request;
+  record.settings.clear_password();  // only its hash is kept
+  record.settings.set_seed(seed);
+  if (!request.password().empty()) record.password_hash = hash_secret(request.password());
+  const std::string owner_token = new_token();
+  record.owner_token_hash = hash_secret(owner_token);
+  record.owner_name = who->player_name();
+  record.created_unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  auto shared_world = std::make_shared<World>(std::move(world));
+  store_.save_match(
+      record, to_proto(*shared_world),
+      [this, record, shared_world, owner_token, reply = std::move(reply),
+       label = who->label()](bool ok, const std::string& error) mutable {
+        asio::post(io_, [this, record, shared_world, owner_token, ok, error, label,
+                         reply = std::move(reply)]() mutable {
+          if (!ok)
+            return reply(error_message(pb::STORAGE_UNAVAILABLE,
+                                       "the server could not store the new match (" + error +
+                                           "); nothing was created"));
+          auto match = std::make_shared<MatchSession>(io_, store_, log_, record,
+                                                      std::move(*shared_world), pb::MATCH_WAITING);
+          matches_[record.id] = match;
+          match->start();
+          log_.info("match " + std::to_string(record.id) + " (" + record.settings.name() +
+                    ", " + record.settings.scenario() + ") created by " + label);
+          pb::ServerMessage m;
+          *m.mutable_match_created()->mutable_match() = match->summary();
+          m.mutable_match_created()->set_owner_token(owner_token);
+          reply(std::move(m));
+        });
+      });
+}
+
+void Lobby::enter(const std::shared_ptr<Outbox>& who) {
+  std::erase_if(present_, [](const std::weak_ptr<Outbox>& w) { return w.expired(); });
+  present_.push_back(who);
+}
+
+void Lobby::chat(const Outbox& who, const pb::SendChat& request, Reply reply) {
+  if (!request.to_state().empty())
+    return reply(error_message(pb::BAD_REQUEST, "lobby chat is public; private messages go to "
+                                                "a state within a match"));
+  if (request.text().empty() || request.text().size() > 500)
+    return reply(error_message(pb::BAD_REQUEST, "a chat message has 1 to 500 characters"));
+  pb::ServerMessage m;
+  m.mutable_chat()->set_from_player(who.player_name());
+  m.mutable_chat()->set_text(request.text());
+  m.mutable_chat()->set_sent_unix_ms(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         std::chrono::system_clock::now().time_since_epoch())
+                                         .count());
+  std::erase_if(present_, [](const std::weak_ptr<Outbox>& w) { return w.expired(); });
+  for (const auto& weak : present_)
+    if (auto out = weak.lock()) out->deliver(m);
+  pb::ServerMessage done;
+  done.mutable_ack();
+  reply(std::move(done));
+}
+
+}  // namespace hegemon::server

@@ -1,0 +1,54 @@
+// The lobby: the matches a server hosts, creating them, finding them, and the lobby's chat.
+#pragma once
+
+#include <asio.hpp>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "server/log.h"
+#include "server/match_session.h"
+#include "server/match_store.h"
+#include "server/outbox.h"
+
+namespace hegemon::server {
+
+struct LobbyLimits {
+  std::size_t max_matches = 200;
+  std::string assets_dir;
+};
+
+class Lobby {
+ public:
+  Lobby(asio::io_context& io, MatchStore& store, Log& log, LobbyLimits limits);
+  Lobby(const Lobby&) = delete;
+  Lobby& operator=(const Lobby&) = delete;
+
+  /// Brings back every unfinished match from storage (before the network starts).
+  void restore();
+  void stop();
+
+  void list(Reply reply) const;
+  void create(const std::shared_ptr<Outbox>& who, const pb::CreateMatch& request, Reply reply);
+  /// The match with this id, or nullptr.
+  std::shared_ptr<MatchSession> find(std::uint64_t id) const;
+
+  /// Connections that receive lobby chat.
+  void enter(const std::shared_ptr<Outbox>& who);
+  void chat(const Outbox& who, const pb::SendChat& request, Reply reply);
+  std::size_t match_count() const { return matches_.size(); }
+
+ private:
+  asio::io_context& io_;
+  MatchStore& store_;
+  Log& log_;
+  LobbyLimits limits_;
+  std::map<std::uint64_t, std::shared_ptr<MatchSession>> matches_;
+  std::uint64_t next_id_ = 1;
+  std::vector<std::weak_ptr<Outbox>> present_;
+};
+
+}  // namespace hegemon::server

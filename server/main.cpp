@@ -1,0 +1,54 @@
+// hegemon-server: parse the options, open the storage, listen, run until a signal.
+#include <asio.hpp>
+
+#include <csignal>
+#include <iostream>
+
+#include "server/server.h"
+#include "server/server_options.h"
+
+int main(int argc, char** argv) {
+  using namespace hegemon::server;
+  ServerOptions options;
+  try {
+    options = parse_server_options(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "hegemon-server: " << e.what() << "\n";
+    return 2;
+  }
+  if (options.help) {
+    std::cout << server_usage();
+    return 0;
+  }
+  if (options.version) {
+    std::cout << "hegemon-server " << HEGEMON_VERSION << "\n";
+    return 0;
+  }
+  Log log(std::cerr, options.log_level);
+  try {
+    asio::io_context io;
+    Server server(io, options.settings, log);
+    server.start();
+    const auto endpoint = server.endpoint();
+    std::cout << "listening on " << endpoint.address().to_string() << ":" << endpoint.port()
+              << std::endl;
+    log.info("listening on " + endpoint.address().to_string() + ":" +
+             std::to_string(endpoint.port()) + ", data in " +
+             options.settings.data_dir.string());
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const std::error_code& ec, int signal) {
+      if (ec) return;
+      log.info(std::string("received ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
+               "; shutting down");
+      server.stop();
+      io.stop();
+    });
+    io.run();
+    log.info("stopped");
+  } catch (const std::exception& e) {
+    log.error(e.what());
+    std::cerr << "hegemon-server: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

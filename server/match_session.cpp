@@ -1,0 +1,587 @@
+#include "server/match_session.h"
+
+#include <algorithm>
+
+#include "server/secrets.h"
+#include "shared/policy.h"
+#include "shared/resolve.h"
+#include "shared/schema_adapter.h"
+#include "shared/validate.h"
+#include "shared/view.h"
+
+namespace hegemon::server {
+namespace {
+
+constexpr std::size_t kMaxChat = 500;
+constexpr auto kRetryAfterStorageFailure = std::chrono::seconds(3);
+
+std::int64_t unix_ms(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+pb::ServerMessage ack() {
+  pb::ServerMessage m;
+  m.mutable_ack();
+  return m;
+}
+
+}  // namespace
+
+pb::ServerMessage error_message(pb::ErrorCode code, const std::string& reason) {
+  pb::ServerMessage m;
+  m.mutable_error()->set_code(code);
+  m.mutable_error()->set_reason(reason);
+  return m;
+}
+
+MatchSession::MatchSession(asio::io_context& io, MatchStore& store, Log& log, MatchRecord record,
+                           World world, pb::MatchStatus status)
+    : io_(io),
+      store_(store),
+      log_(log),
+      record_(std::move(record)),
+      world_(std::move(world)),
+      deadline_timer_(io),
+      retry_timer_(io) {
+  phase_ = status == pb::MATCH_FINISHED || world_.ended ? Phase::Finished
+           : status == pb::MATCH_PAUSED                 ? Phase::Paused
+                                                        : Phase::Collecting;
+  seats_.resize(world_.states.size());
+  for (int s = 0; s < world_.size(); ++s) seats_[s].state = s;
+  for (const auto& plan : record_.settings.seats()) {
+    const StateIndex s = world_.find(plan.state());
+    if (s >= 0) seats_[s].human = plan.kind() == pb::SEAT_HUMAN;
+  }
+}
+
+void MatchSession::restore(const StoredMatch& stored) {
+  for (const auto& seat : stored.seats) {
+    if (Seat* s = seat_for_state(seat.state)) {
+      s->token_hash = seat.token_hash;
+      s->player_name = seat.player_name;
+    }
+  }
+  for (const auto& pending : stored.pending) {
+    Seat* s = seat_for_state(pending.state);
+    if (!s || !s->human) continue;
+    try {
+      s->orders = orders_from_proto(world_, pending.orders);
+      s->ready = pending.ready;
+    } catch (const SchemaError& e) {
+      log_.warn("match " + std::to_string(id()) + ": stored orders of " + pending.state +
+                " could not be read again (" + e.what() + "); the seat keeps its last budget");
+    }
+  }
+  for (const auto& r : stored.reports)
+    if (Seat* s = seat_for_state(r.state)) s->reports.push_back(r.report);
+}
+
+void MatchSession::start() {
+  if (phase_ != Phase::Collecting) return;
+  arm_deadline();
+  // A match of bots only (or one whose players were all ready when the server stopped) goes on.
+  if (all_humans_ready()) asio::post(io_, [self = weak_from_this()] {
+      if (auto m = self.lock(); m && m->phase_ == Phase::Collecting) m->resolve();
+    });
+}
+
+void MatchSession::stop() {
+  deadline_timer_.cancel();
+  retry_timer_.cancel();
+}
+
+MatchSession::Seat* MatchSession::seat_of(const Outbox* who) {
+  for (auto& s : seats_)
+    if (auto holder = s.holder.lock(); holder && holder.get() == who) return &s;
+  return nullptr;
+}
+
+const MatchSession::Seat* MatchSession::seat_of(const Outbox* who) const {
+  for (const auto& s : seats_)
+    if (auto holder = s.holder.lock(); holder && holder.get() == who) return &s;
+  return nullptr;
+}
+
+MatchSession::Seat* MatchSession::seat_for_state(const std::string& state_id) {
+  const StateIndex s = world_.find(state_id);
+  return s >= 0 ? &seats_[s] : nullptr;
+}
+
+std::string MatchSession::state_name(const std::string& id) const {
+  const StateIndex s = world_.find(id);
+  return s >= 0 ? world_.states[s].name : id;
+}
+
+bool MatchSession::password_matches(const std::string& password) const {
+  return record_.password_hash.empty() || hash_secret(password) == record_.password_hash;
+}
+
+pb::MatchSummary MatchSession::summary() const {
+  pb::MatchSummary m;
+  m.set_match_id(record_.id);
+  m.set_name(record_.settings.name());
+  m.set_scenario(world_.scenario.name);
+  m.set_scenario_title(world_.scenario.title);
+  m.set_turn(world_.turn);
+  m.set_turns(world_.scenario.turns);
+  m.set_status(phase_ == Phase::Finished ? pb::MATCH_FINISHED
+               : phase_ == Phase::Paused ? pb::MATCH_PAUSED
+                                         : pb::MATCH_WAITING);
+  m.set_has_password(!record_.password_hash.empty());
+  m.set_turn_deadline_seconds(record_.settings.turn_deadline_seconds());
+  if (phase_ == Phase::Collecting && record_.settings.turn_deadline_seconds() > 0)
+    m.set_deadline_unix_ms(unix_ms(deadline_));
+  m.set_owner(record_.owner_name);
+  for (const auto& seat : seats_) {
+    pb::SeatInfo* info = m.add_seats();
+    info->set_state(world_.states[seat.state].id);
+    info->set_state_name(world_.states[seat.state].name);
+    info->set_kind(seat.human ? pb::SEAT_HUMAN : pb::SEAT_BOT);
+    info->set_player_name(seat.player_name);
+    info->set_connected(!seat.holder.expired());
+    info->set_ready(seat.ready);
+  }
+  return m;
+}
+
+template <typename Fn>
+void MatchSession::for_each_listener(Fn fn) const {
+  for (const auto& seat : seats_)
+    if (auto holder = seat.holder.lock()) fn(*holder, &seat);
+  for (const auto& weak : spectators_)
+    if (auto spectator = weak.lock()) fn(*spectator, nullptr);
+}
+
+void MatchSession::broadcast_update(const std::string& what) {
+  pb::ServerMessage m;
+  *m.mutable_match_update()->mutable_match() = summary();
+  m.mutable_match_update()->set_what(what);
+  for_each_listener([&](Outbox& out, const Seat*) { out.deliver(m); });
+}
+
+bool MatchSession::all_humans_ready() const {
+  return std::all_of(seats_.begin(), seats_.end(),
+                     [](const Seat& s) { return !s.human || s.ready; });
+}
+
+void MatchSession::grant_seat(Seat& seat, const std::shared_ptr<Outbox>& who,
+                              const std::string& token, int after_turn, Reply& reply) {
+  // One connection holds one seat of a match: taking another lets the first go.
+  if (Seat* previous = seat_of(who.get()); previous && previous != &seat) previous->holder.reset();
+  seat.holder = who;
+  pb::ServerMessage m;
+  pb::SeatGranted* granted = m.mutable_seat_granted();
+  *granted->mutable_match() = summary();
+  granted->set_state(world_.states[seat.state].id);
+  granted->set_seat_token(token);
+  *granted->mutable_view() = make_view(world_, seat.state);
+  for (const auto& report : seat.reports)
+    if (report.turn() > after_turn) *granted->add_missed_reports() = report;
+  reply(std::move(m));
+}
+
+void MatchSession::join(const std::shared_ptr<Outbox>& who, const pb::JoinMatch& request,
+                        Reply reply) {
+  if (phase_ == Phase::Finished)
+    return reply(error_message(pb::MATCH_NOT_RUNNING, "match " + std::to_string(id()) +
+                                                          " is over; observe it instead"));
+  if (!password_matches(request.password()))
+    return reply(error_message(pb::WRONG_PASSWORD,
+                               "the password for match " + std::to_string(id()) + " is wrong"));
+  Seat* seat = seat_for_state(request.state());
+  if (!seat) {
+    std::string states;
+    for (const auto& s : seats_)
+      if (s.human) states += (states.empty() ? "" : ", ") + world_.states[s.state].id;
+    return reply(error_message(pb::NOT_FOUND, "there is no state \"" + request.state() +
+                                                  "\" in this match; human seats: " + states));
+  }
+  const std::string& name = world_.states[seat->state].name;
+  if (!seat->human)
+    return reply(error_message(pb::NOT_ALLOWED, name + " is played by a bot in this match"));
+  if (!seat->token_hash.empty())
+    return reply(error_message(
+        pb::SEAT_TAKEN, name + " is already taken by " + seat->player_name +
+                            "; if it is yours, reconnect with its seat token"));
+
+  const std::string token = new_token();
+  // Reserve the seat at once so that a second join cannot race this one to the disk.
+  seat->token_hash = hash_secret(token);
+  seat->player_name = who->player_name();
+  const StateIndex s = seat->state;
+  store_.save_seat(id(), {world_.states[s].id, seat->token_hash, seat->player_name},
+                   [self = weak_from_this(), weak_who = std::weak_ptr<Outbox>(who), s, token,
+                    reply = std::move(reply), &io = io_](bool ok, const std::string& error) mutable {
+                     asio::post(io, [self, weak_who, s, token, ok, error,
+                                     reply = std::move(reply)]() mutable {
+                       auto m = self.lock();
+                       if (!m) return;
+                       Seat& claimed = m->seats_[s];
+                       if (!ok) {
+                         claimed.token_hash.clear();
+                         claimed.player_name.clear();
+                         return reply(error_message(
+                             pb::STORAGE_UNAVAILABLE,
+                             "the server could not store your seat (" + error +
+                                 "); nothing was taken, try again later"));
+                       }
+                       auto who_now = weak_who.lock();
+                       if (!who_now) return;  // gone before the seat was stored; the token is lost
+                       m->grant_seat(claimed, who_now, token, 0, reply);
+                       m->log_.info("match " + std::to_string(m->id()) + ": " +
+                                    who_now->label() + " took " + m->world_.states[s].name);
+                       m->broadcast_update(claimed.player_name + " took " +
+                                           m->world_.states[s].name);
+                     });
+                   });
+}
+
+void MatchSession::reconnect(const std::shared_ptr<Outbox>& who, const pb::Reconnect& request,
+                             Reply reply) {
+  const std::string hash = hash_secret(request.seat_token());
+  for (auto& seat : seats_) {
+    if (seat.token_hash.empty() || seat.token_hash != hash) continue;
+    grant_seat(seat, who, request.seat_token(), request.last_report_turn(), reply);
+    log_.info("match " + std::to_string(id()) + ": " + who->label() + " reconnected to " +
+              world_.states[seat.state].name);
+    broadcast_update(seat.player_name + " reconnected to " + world_.states[seat.state].name);
+    return;
+  }
+  reply(error_message(pb::NOT_YOUR_SEAT, "this seat token matches no seat of match " +
+                                             std::to_string(id())));
+}
+
+void MatchSession::observe(const std::shared_ptr<Outbox>& who, Reply reply) {
+  spectators_.push_back(who);
+  pb::ServerMessage m;
+  *m.mutable_observing()->mutable_match() = summary();
+  *m.mutable_observing()->mutable_view() = make_view(world_, kSpectator);
+  reply(std::move(m));
+}
+
+void MatchSession::leave(const Outbox* who) {
+  std::erase_if(spectators_, [&](const std::weak_ptr<Outbox>& w) {
+    auto s = w.lock();
+    return !s || s.get() == who;
+  });
+  if (Seat* seat = seat_of(who)) {
+    seat->holder.reset();
+    broadcast_update(seat->player_name + " left " + world_.states[seat->state].name +
+                     " (the seat stays theirs)");
+  }
+}
+
+void MatchSession::disconnected(const Outbox* who) {
+  if (Seat* seat = seat_of(who)) {
+    seat->holder.reset();
+    broadcast_update(seat->player_name + " lost the connection to " +
+                     world_.states[seat->state].name);
+  }
+  std::erase_if(spectators_, [&](const std::weak_ptr<Outbox>& w) {
+    auto s = w.lock();
+    return !s || s.get() == who;
+  });
+}
+
+void MatchSession::send_view(const Outbox* who, Reply reply) const {
+  const Seat* seat = seat_of(who);
+  pb::ServerMessage m;
+  *m.mutable_view() = make_view(world_, seat ? seat->state : kSpectator);
+  reply(std::move(m));
+}
+
+void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Reply reply) {
+  Seat* seat = seat_of(who);
+  if (!seat)
+    return reply(error_message(pb::NOT_YOUR_SEAT, "this connection holds no seat in match " +
+                                                      std::to_string(id()) +
+                                                      "; join a seat or reconnect first"));
+  const std::string& mine = world_.states[seat->state].id;
+  if (request.orders().state() != mine)
+    return reply(error_message(pb::NOT_YOUR_SEAT,
+                               "these orders are for \"" + request.orders().state() +
+                                   "\" but your seat is " + mine));
+  if (phase_ == Phase::Paused)
+    return reply(error_message(pb::MATCH_NOT_RUNNING,
+                               "the match is paused; orders are taken again when it resumes"));
+  if (phase_ == Phase::Finished)
+    return reply(error_message(pb::MATCH_NOT_RUNNING, "the match is over"));
+  const int collecting = world_.turn + 1;
+  if (phase_ == Phase::Resolving || request.orders().turn() != collecting)
+    return reply(error_message(
+        pb::WRONG_TURN, "these orders are for turn " + std::to_string(request.orders().turn()) +
+                            "; the match is collecting orders for turn " +
+                            std::to_string(phase_ == Phase::Resolving ? collecting + 1
+                                                                      : collecting)));
+  OrderSet set;
+  try {
+    set = orders_from_proto(world_, request.orders());
+  } catch (const SchemaError& e) {
+    return reply(error_message(pb::BAD_REQUEST, e.what()));
+  }
+  std::vector<OrderResult> results = validate_orders(world_, set);
+  const StateIndex s = seat->state;
+  const bool ready = request.ready();
+  store_.save_orders(
+      id(), collecting, {mine, request.orders(), ready},
+      [self = weak_from_this(), s, collecting, ready, set = std::move(set),
+       results = std::move(results), reply = std::move(reply),
+       &io = io_](bool ok, const std::string& error) mutable {
+        asio::post(io, [self, s, collecting, ready, ok, error, set = std::move(set),
+                        results = std::move(results), reply = std::move(reply)]() mutable {
+          auto m = self.lock();
+          if (!m) return;
+          if (!ok)
+            return reply(error_message(pb::STORAGE_UNAVAILABLE,
+                                       "the server could not store your orders (" + error +
+                                           "); they were not accepted, send them again later"));
+          if (m->world_.turn + 1 != collecting || m->phase_ == Phase::Finished)
+            return reply(error_message(
+                pb::WRONG_TURN, "turn " + std::to_string(collecting) +
+                                    " was resolved before these orders were stored; send "
+                                    "orders for turn " + std::to_string(m->world_.turn + 1)));
+          Seat& sender = m->seats_[s];
+          sender.orders = std::move(set);
+          const bool was_ready = sender.ready;
+          sender.ready = ready;
+          pb::ServerMessage out;
+          pb::OrdersAccepted* accepted = out.mutable_orders_accepted();
+          accepted->set_turn(collecting);
+          accepted->set_ready(ready);
+          for (const auto& r : results) {
+            pb::OrderResult* pr = accepted->add_results();
+            pr->set_index(r.index);
+            pr->set_accepted(r.accepted);
+            pr->set_reason(r.reason);
+          }
+          reply(std::move(out));
+          if (ready != was_ready)
+            m->broadcast_update(m->world_.states[s].name + (ready ? " is ready" : " is not ready"));
+          if (m->phase_ == Phase::Collecting && m->all_humans_ready()) m->resolve();
+        });
+      });
+}
+
+void MatchSession::set_ready(const Outbox* who, bool ready, Reply reply) {
+  Seat* seat = seat_of(who);
+  if (!seat)
+    return reply(error_message(pb::NOT_YOUR_SEAT, "this connection holds no seat in match " +
+                                                      std::to_string(id())));
+  if (phase_ != Phase::Collecting)
+    return reply(error_message(pb::MATCH_NOT_RUNNING,
+                               phase_ == Phase::Paused ? "the match is paused"
+                               : phase_ == Phase::Finished ? "the match is over"
+                                                           : "the turn is being resolved"));
+  // Readiness is part of the stored order set, so that a restart knows who was waiting.
+  pb::SubmitOrders again;
+  again.set_match_id(id());
+  again.set_ready(ready);
+  if (seat->orders) *again.mutable_orders() = to_proto(world_, *seat->orders, world_.turn + 1);
+  again.mutable_orders()->set_state(world_.states[seat->state].id);
+  again.mutable_orders()->set_turn(world_.turn + 1);
+  submit(who, again, [reply = std::move(reply)](pb::ServerMessage m) {
+    reply(m.has_orders_accepted() ? ack() : std::move(m));
+  });
+}
+
+void MatchSession::chat(const Outbox* who, const pb::SendChat& request, Reply reply) {
+  if (request.text().empty() || request.text().size() > kMaxChat)
+    return reply(error_message(pb::BAD_REQUEST, "a chat message has 1 to 500 characters"));
+  const Seat* from = seat_of(who);
+  pb::ServerMessage m;
+  pb::ChatMessage* chat = m.mutable_chat();
+  chat->set_match_id(id());
+  chat->set_from_player(who->player_name());
+  if (from) chat->set_from_state(world_.states[from->state].id);
+  chat->set_text(request.text());
+  chat->set_sent_unix_ms(unix_ms(std::chrono::system_clock::now()));
+  if (request.to_state().empty()) {
+    for_each_listener([&](Outbox& out, const Seat*) { out.deliver(m); });
+    return reply(ack());
+  }
+  if (!from)
+    return reply(error_message(pb::NOT_ALLOWED, "spectators can only chat in public"));
+  const StateIndex to = world_.find(request.to_state());
+  if (to < 0)
+    return reply(error_message(pb::NOT_FOUND,
+                               "there is no state \"" + request.to_state() + "\" in this match"));
+  chat->set_to_state(request.to_state());
+  if (auto holder = seats_[to].holder.lock()) holder->deliver(m);
+  if (auto self_holder = from->holder.lock(); self_holder && to != from->state)
+    self_holder->deliver(m);
+  reply(ack());
+}
+
+void MatchSession::pause(const std::string& owner_token, Reply reply) {
+  if (hash_secret(owner_token) != record_.owner_token_hash)
+    return reply(error_message(pb::NOT_ALLOWED,
+                               "only the match's owner can pause it, and this owner token is "
+                               "not theirs"));
+  if (phase_ == Phase::Paused) return reply(ack());
+  if (phase_ != Phase::Collecting)
+    return reply(error_message(pb::MATCH_NOT_RUNNING, phase_ == Phase::Finished
+                                                          ? "the match is over"
+                                                          : "the turn is being resolved; try "
+                                                            "again in a moment"));
+  phase_ = Phase::Paused;
+  deadline_timer_.cancel();
+  store_.save_status(id(), pb::MATCH_PAUSED,
+                     [self = weak_from_this(), reply = std::move(reply), &io = io_](
+                         bool ok, const std::string& error) mutable {
+                       asio::post(io, [self, ok, error, reply = std::move(reply)]() mutable {
+                         auto m = self.lock();
+                         if (!m) return;
+                         if (!ok) {
+                           m->phase_ = Phase::Collecting;
+                           m->arm_deadline();
+                           return reply(error_message(pb::STORAGE_UNAVAILABLE,
+                                                      "the pause could not be stored (" + error +
+                                                          "); the match goes on"));
+                         }
+                         reply(ack());
+                         m->log_.info("match " + std::to_string(m->id()) + " paused");
+                         m->broadcast_update("the match is paused by its owner");
+                       });
+                     });
+}
+
+void MatchSession::resume(const std::string& owner_token, Reply reply) {
+  if (hash_secret(owner_token) != record_.owner_token_hash)
+    return reply(error_message(pb::NOT_ALLOWED,
+                               "only the match's owner can resume it, and this owner token is "
+                               "not theirs"));
+  if (phase_ != Phase::Paused)
+    return reply(phase_ == Phase::Finished
+                     ? error_message(pb::MATCH_NOT_RUNNING, "the match is over")
+                     : ack());
+  store_.save_status(id(), pb::MATCH_WAITING,
+                     [self = weak_from_this(), reply = std::move(reply), &io = io_](
+                         bool ok, const std::string& error) mutable {
+                       asio::post(io, [self, ok, error, reply = std::move(reply)]() mutable {
+                         auto m = self.lock();
+                         if (!m) return;
+                         if (!ok)
+                           return reply(error_message(pb::STORAGE_UNAVAILABLE,
+                                                      "the resumption could not be stored (" +
+                                                          error + "); the match stays paused"));
+                         m->phase_ = Phase::Collecting;
+                         m->arm_deadline();
+                         reply(ack());
+                         m->log_.info("match " + std::to_string(m->id()) + " resumed");
+                         m->broadcast_update("the match resumes");
+                         if (m->all_humans_ready()) m->resolve();
+                       });
+                     });
+}
+
+void MatchSession::arm_deadline() {
+  deadline_timer_.cancel();
+  const auto seconds = record_.settings.turn_deadline_seconds();
+  if (phase_ != Phase::Collecting || seconds == 0) return;
+  deadline_ = std::chrono::system_clock::now() + std::chrono::seconds(seconds);
+  deadline_timer_.expires_after(std::chrono::seconds(seconds));
+  deadline_timer_.async_wait([self = weak_from_this()](const std::error_code& ec) {
+    auto m = self.lock();
+    if (ec || !m || m->phase_ != Phase::Collecting) return;
+    std::string missing;
+    for (const auto& seat : m->seats_)
+      if (seat.human && !seat.ready)
+        missing += (missing.empty() ? "" : ", ") + m->world_.states[seat.state].name;
+    m->log_.info("match " + std::to_string(m->id()) + ": the deadline of turn " +
+                 std::to_string(m->world_.turn + 1) + " passed; not ready: " + missing);
+    m->resolve();
+  });
+}
+
+void MatchSession::resolve() {
+  phase_ = Phase::Resolving;
+  deadline_timer_.cancel();
+  std::vector<OrderSet> sets;
+  std::vector<int> set_of_seat(seats_.size(), -1);
+  for (const auto& seat : seats_) {
+    if (seat.human && seat.orders) {
+      set_of_seat[seat.state] = static_cast<int>(sets.size());
+      sets.push_back(*seat.orders);
+    } else if (!seat.human) {
+      sets.push_back(simple_policy(world_, seat.state));
+    }
+  }
+  TurnResult result = resolve_turn(world_, sets);
+  std::vector<std::pair<std::string, pb::TurnReport>> reports;
+  for (const auto& seat : seats_) {
+    const int k = set_of_seat[seat.state];
+    reports.emplace_back(world_.states[seat.state].id,
+                         make_report(result.world, result.journal, seat.state,
+                                     k >= 0 ? &result.results[k] : nullptr));
+  }
+  // The public report, for spectators, under the empty state id.
+  reports.emplace_back("", make_report(result.world, result.journal, kSpectator, nullptr));
+  auto next = std::make_shared<World>(std::move(result.world));
+  auto shared_reports =
+      std::make_shared<std::vector<std::pair<std::string, pb::TurnReport>>>(std::move(reports));
+  store_.save_turn(id(), to_proto(*next), *shared_reports,
+                   [self = weak_from_this(), next, shared_reports, &io = io_](
+                       bool ok, const std::string& error) {
+                     asio::post(io, [self, next, shared_reports, ok, error] {
+                       auto m = self.lock();
+                       if (!m) return;
+                       if (ok) return m->commit_turn(std::move(*next), std::move(*shared_reports));
+                       // Nothing is announced that is not stored: keep the turn open and try
+                       // again (the same world, orders and seed give the same turn).
+                       m->log_.error("match " + std::to_string(m->id()) + ": turn " +
+                                     std::to_string(next->turn) + " could not be stored (" +
+                                     error + "); retrying");
+                       m->phase_ = Phase::Collecting;
+                       m->broadcast_update("the server could not store the turn; it will retry");
+                       m->retry_timer_.expires_after(kRetryAfterStorageFailure);
+                       m->retry_timer_.async_wait([self](const std::error_code& ec) {
+                         auto again = self.lock();
+                         if (!ec && again && again->phase_ == Phase::Collecting) again->resolve();
+                       });
+                     });
+                   });
+}
+
+void MatchSession::commit_turn(World next,
+                               std::vector<std::pair<std::string, pb::TurnReport>> reports) {
+  world_ = std::move(next);
+  for (auto& seat : seats_) {
+    seat.orders.reset();
+    seat.ready = false;
+  }
+  for (auto& [state, report] : reports)
+    if (Seat* seat = state.empty() ? nullptr : seat_for_state(state))
+      seat->reports.push_back(report);
+  phase_ = world_.ended ? Phase::Finished : Phase::Collecting;
+  log_.info("match " + std::to_string(id()) + ": turn " + std::to_string(world_.turn) +
+            " resolved" + (world_.ended ? "; the match is over: " + world_.end_reason : ""));
+
+  const pb::TurnReport& public_report = reports.back().second;
+  pb::PlayerView public_view;
+  bool public_view_made = false;
+  for_each_listener([&](Outbox& out, const Seat* seat) {
+    pb::ServerMessage m;
+    pb::TurnResolved* t = m.mutable_turn_resolved();
+    t->set_match_id(id());
+    if (seat) {
+      *t->mutable_view() = make_view(world_, seat->state);
+      *t->mutable_report() = seat->reports.back();
+    } else {
+      if (!public_view_made) public_view = make_view(world_, kSpectator), public_view_made = true;
+      *t->mutable_view() = public_view;
+      *t->mutable_report() = public_report;
+    }
+    out.deliver(m);
+  });
+  if (phase_ == Phase::Finished) {
+    broadcast_update("the match is over: " + world_.end_reason);
+    return;
+  }
+  arm_deadline();
+  if (all_humans_ready())
+    asio::post(io_, [self = weak_from_this()] {
+      if (auto m = self.lock(); m && m->phase_ == Phase::Collecting) m->resolve();
+    });
+}
+
+}  // namespace hegemon::server

@@ -1,0 +1,115 @@
+// One match on the server: its world, its seats, the orders acknowledged for the turn being
+// collected, its turn clock, and the explicit phases it moves through:
+//
+//   Collecting --(every human ready, or the deadline)--> Resolving --(turn stored)--> Collecting
+//        |  ^                                                                  \--> Finished
+//      pause resume
+//        v  |
+//       Paused
+//
+// It never touches a socket: it answers through Reply callbacks and sends events to Outboxes.
+// Every order it acknowledges is durable first; every turn it announces is durable first.
+#pragma once
+
+#include <asio.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol/wire.pb.h"
+#include "server/log.h"
+#include "server/match_store.h"
+#include "server/outbox.h"
+#include "shared/orders.h"
+#include "shared/world.h"
+
+namespace hegemon::server {
+
+using Reply = std::function<void(pb::ServerMessage)>;
+
+/// A reply carrying an error.
+pb::ServerMessage error_message(pb::ErrorCode code, const std::string& reason);
+
+class MatchSession : public std::enable_shared_from_this<MatchSession> {
+ public:
+  enum class Phase { Collecting, Resolving, Paused, Finished };
+
+  /// A new match, or one restored from storage (then `restored` holds its seats and orders).
+  MatchSession(asio::io_context& io, MatchStore& store, Log& log, MatchRecord record, World world,
+               pb::MatchStatus status);
+  MatchSession(const MatchSession&) = delete;
+  MatchSession& operator=(const MatchSession&) = delete;
+
+  /// Restores what storage kept: seats, acknowledged orders and past reports.
+  void restore(const StoredMatch& stored);
+  /// Opens the turn being collected (starts the deadline clock). Call once after creation.
+  void start();
+  /// Stops timers; the match is left as stored.
+  void stop();
+
+  std::uint64_t id() const { return record_.id; }
+  Phase phase() const { return phase_; }
+  const World& world() const { return world_; }
+  pb::MatchSummary summary() const;
+  bool password_matches(const std::string& password) const;
+
+  void join(const std::shared_ptr<Outbox>& who, const pb::JoinMatch& request, Reply reply);
+  void reconnect(const std::shared_ptr<Outbox>& who, const pb::Reconnect& request, Reply reply);
+  void observe(const std::shared_ptr<Outbox>& who, Reply reply);
+  /// The connection leaves the match (its seat stays its own: the token takes it back).
+  void leave(const Outbox* who);
+  void submit(const Outbox* who, const pb::SubmitOrders& request, Reply reply);
+  void set_ready(const Outbox* who, bool ready, Reply reply);
+  void chat(const Outbox* who, const pb::SendChat& request, Reply reply);
+  void pause(const std::string& owner_token, Reply reply);
+  void resume(const std::string& owner_token, Reply reply);
+  void send_view(const Outbox* who, Reply reply) const;
+  /// A connection closed: its seat shows as disconnected.
+  void disconnected(const Outbox* who);
+
+ private:
+  struct Seat {
+    StateIndex state = 0;
+    bool human = false;
+    std::string token_hash;  // empty while nobody holds the seat
+    std::string player_name;
+    std::weak_ptr<Outbox> holder;
+    bool ready = false;
+    std::optional<OrderSet> orders;  // acknowledged (durable) for the turn being collected
+    std::vector<pb::TurnReport> reports;
+  };
+
+  Seat* seat_of(const Outbox* who);
+  const Seat* seat_of(const Outbox* who) const;
+  Seat* seat_for_state(const std::string& state_id);
+  void grant_seat(Seat& seat, const std::shared_ptr<Outbox>& who, const std::string& token,
+                  int after_turn, Reply& reply);
+  bool all_humans_ready() const;
+  void arm_deadline();
+  void resolve();
+  void commit_turn(World next, std::vector<std::pair<std::string, pb::TurnReport>> reports);
+  void broadcast_update(const std::string& what);
+  template <typename Fn>
+  void for_each_listener(Fn fn) const;
+  std::string state_name(const std::string& id) const;
+
+  asio::io_context& io_;
+  MatchStore& store_;
+  Log& log_;
+  MatchRecord record_;
+  World world_;
+  Phase phase_ = Phase::Collecting;
+  std::vector<Seat> seats_;  // one per state, by index
+  std::vector<std::weak_ptr<Outbox>> spectators_;
+  asio::steady_timer deadline_timer_;
+  std::chrono::system_clock::time_point deadline_{};
+  asio::steady_timer retry_timer_;
+};
+
+}  // namespace hegemon::server

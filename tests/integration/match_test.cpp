@@ -1,0 +1,252 @@
+// Matches played over real sockets on 127.0.0.1 against a real server and a real SQLite file.
+#include <gtest/gtest.h>
+
+#include "player.h"
+#include "test_server.h"
+
+namespace hegemon::testing {
+namespace {
+
+TEST(Match, ThreePlayersPlayTheTutorialToItsEnd) {
+  TempDir data;
+  TestServer server(data.path());
+  Player kar(server.port(), "Karla"), drv(server.port(), "Dragan"), lin(server.port(), "Liv");
+  const std::uint64_t id = kar.create("tutorial", {"KAR", "DRV", "LIN"});
+  ASSERT_TRUE(kar.join(id, "KAR").has_seat_granted());
+  ASSERT_TRUE(drv.join(id, "DRV").has_seat_granted());
+  ASSERT_TRUE(lin.join(id, "LIN").has_seat_granted());
+  const int turns = kar.view().turns();
+  ASSERT_EQ(turns, 20);
+
+  for (int turn = 1; turn <= turns; ++turn) {
+    for (Player* p : {&kar, &drv, &lin}) {
+      const pb::ServerMessage reply = p->submit_budget(id, turn);
+      ASSERT_TRUE(reply.has_orders_accepted()) << reply.DebugString();
+      EXPECT_EQ(reply.orders_accepted().turn(), turn);
+      EXPECT_TRUE(reply.orders_accepted().results(0).accepted());
+    }
+    for (Player* p : {&kar, &drv, &lin}) {
+      const pb::TurnResolved resolved = p->wait_turn();
+      EXPECT_EQ(resolved.view().turn(), turn);
+      EXPECT_EQ(resolved.report().turn(), turn);
+      // Each player receives its own view and its own report, nothing more.
+      EXPECT_EQ(resolved.view().viewer(), p->state());
+      EXPECT_EQ(resolved.report().viewer(), p->state());
+      EXPECT_EQ(resolved.view().own().id(), p->state());
+    }
+  }
+  EXPECT_TRUE(kar.view().ended());
+  EXPECT_FALSE(kar.view().end_reason().empty());
+
+  pb::ClientMessage list;
+  list.mutable_list_matches();
+  const pb::ServerMessage matches = kar.connection().call(list);
+  ASSERT_EQ(matches.match_list().matches_size(), 1);
+  EXPECT_EQ(matches.match_list().matches(0).status(), pb::MATCH_FINISHED);
+  EXPECT_EQ(matches.match_list().matches(0).turn(), 20);
+
+  // A finished match takes no more orders.
+  EXPECT_EQ(error_of(kar.submit_budget(id, 21)), pb::MATCH_NOT_RUNNING);
+}
+
+TEST(Match, TheDeadlineResolvesATurnWithoutTheMissingPlayer) {
+  TempDir data;
+  TestServer server(data.path());
+  Player kar(server.port(), "Karla"), drv(server.port(), "Dragan");
+  const std::uint64_t id = kar.create("tutorial", {"KAR", "DRV"}, /*deadline_seconds=*/1);
+  ASSERT_TRUE(kar.join(id, "KAR").has_seat_granted());
+  ASSERT_TRUE(drv.join(id, "DRV").has_seat_granted());
+  ASSERT_TRUE(kar.submit_budget(id, 1).has_orders_accepted());
+  // Dragan sends nothing; the turn resolves at the deadline all the same.
+  const auto started = std::chrono::steady_clock::now();
+  const pb::TurnResolved for_kar = kar.wait_turn(5s);
+  const pb::TurnResolved for_drv = drv.wait_turn(5s);
+  EXPECT_GE(std::chrono::steady_clock::now() - started, 500ms);
+  EXPECT_EQ(for_kar.view().turn(), 1);
+  EXPECT_EQ(for_drv.view().turn(), 1);
+  EXPECT_NE(server.log_text().find("deadline of turn 1 passed; not ready: Republic of Dravia"),
+            std::string::npos);
+}
+
+TEST(Match, AReconnectingPlayerGetsItsSeatTheViewAndTheReportsItMissed) {
+  TempDir data;
+  TestServer server(data.path());
+  Player kar(server.port(), "Karla");
+  const std::uint64_t id = kar.create("tutorial", {"KAR", "DRV"});
+  std::string token;
+  {
+    Player drv(server.port(), "Dragan");
+    ASSERT_TRUE(drv.join(id, "DRV").has_seat_granted());
+    token = drv.seat_token();
+    ASSERT_TRUE(kar.join(id, "KAR").has_seat_granted());
+    ASSERT_TRUE(drv.submit_budget(id, 1).has_orders_accepted());
+    ASSERT_TRUE(kar.submit_budget(id, 1).has_orders_accepted());
+    drv.wait_turn();
+    kar.wait_turn();
+    // Dragan readies turn 2 and drops.
+    ASSERT_TRUE(drv.submit_budget(id, 2).has_orders_accepted());
+  }
+  // Turn 2 resolves while Dragan is away.
+  ASSERT_TRUE(kar.submit_budget(id, 2).has_orders_accepted());
+  kar.wait_turn();
+
+  client::ServerConnection again;
+  again.connect("127.0.0.1", server.port(), "Dragan");
+  pb::ClientMessage m;
+  m.mutable_reconnect()->set_match_id(id);
+  m.mutable_reconnect()->set_seat_token(token);
+  m.mutable_reconnect()->set_last_report_turn(1);
+  const pb::ServerMessage reply = again.call(m);
+  ASSERT_TRUE(reply.has_seat_granted()) << reply.DebugString();
+  EXPECT_EQ(reply.seat_granted().state(), "DRV");
+  EXPECT_EQ(reply.seat_granted().view().turn(), 2);
+  EXPECT_EQ(reply.seat_granted().view().own().id(), "DRV");
+  ASSERT_EQ(reply.seat_granted().missed_reports_size(), 1);
+  EXPECT_EQ(reply.seat_granted().missed_reports(0).turn(), 2);
+  EXPECT_EQ(reply.seat_granted().missed_reports(0).viewer(), "DRV");
+
+  // The seat is usable again: its orders are accepted.
+  pb::ClientMessage orders;
+  orders.mutable_submit_orders()->set_match_id(id);
+  orders.mutable_submit_orders()->mutable_orders()->set_state("DRV");
+  orders.mutable_submit_orders()->mutable_orders()->set_turn(3);
+  EXPECT_TRUE(again.call(orders).has_orders_accepted());
+
+  // A wrong token takes no seat.
+  m.mutable_reconnect()->set_seat_token("0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(error_of(again.call(m)), pb::NOT_YOUR_SEAT);
+}
+
+TEST(Match, TwoMatchesRunSideBySideWithoutInterfering) {
+  TempDir data;
+  TestServer server(data.path());
+  Player a1(server.port(), "Anna"), a2(server.port(), "Arne");
+  Player b1(server.port(), "Bea"), b2(server.port(), "Bo");
+  const std::uint64_t first = a1.create("tutorial", {"KAR", "LIN"});
+  const std::uint64_t second = b1.create("tutorial", {"KAR", "LIN"});
+  ASSERT_NE(first, second);
+  ASSERT_TRUE(a1.join(first, "KAR").has_seat_granted());
+  ASSERT_TRUE(a2.join(first, "LIN").has_seat_granted());
+  ASSERT_TRUE(b1.join(second, "KAR").has_seat_granted());
+  ASSERT_TRUE(b2.join(second, "LIN").has_seat_granted());
+  // The same seat of one match is not the same seat of the other.
+  EXPECT_NE(a1.seat_token(), b1.seat_token());
+
+  // The first match plays three turns while the second waits.
+  for (int turn = 1; turn <= 3; ++turn) {
+    ASSERT_TRUE(a1.submit_budget(first, turn).has_orders_accepted());
+    ASSERT_TRUE(a2.submit_budget(first, turn).has_orders_accepted());
+    EXPECT_EQ(a1.wait_turn().view().turn(), turn);
+    EXPECT_EQ(a2.wait_turn().view().turn(), turn);
+  }
+  pb::ServerMessage event;
+  EXPECT_FALSE(b1.connection().wait_event(pb::ServerMessage::kTurnResolved, event, 200ms));
+  // A seat of one match cannot order in the other.
+  EXPECT_EQ(error_of(a1.submit_budget(second, 1)), pb::NOT_YOUR_SEAT);
+
+  ASSERT_TRUE(b1.submit_budget(second, 1).has_orders_accepted());
+  ASSERT_TRUE(b2.submit_budget(second, 1).has_orders_accepted());
+  EXPECT_EQ(b1.wait_turn().view().turn(), 1);
+
+  // Chat stays in its match.
+  pb::ClientMessage chat;
+  chat.mutable_send_chat()->set_match_id(first);
+  chat.mutable_send_chat()->set_text("hello, first match");
+  ASSERT_TRUE(a1.connection().call(chat).has_ack());
+  ASSERT_TRUE(a2.connection().wait_event(pb::ServerMessage::kChat, event, 2s));
+  EXPECT_EQ(event.chat().text(), "hello, first match");
+  EXPECT_FALSE(b2.connection().wait_event(pb::ServerMessage::kChat, event, 200ms));
+}
+
+TEST(Match, ASpectatorSeesOnlyPublicInformation) {
+  TempDir data;
+  TestServer server(data.path());
+  Player kar(server.port(), "Karla"), watcher(server.port(), "Wanda");
+  const std::uint64_t id = kar.create("tutorial", {"KAR"});
+  ASSERT_TRUE(kar.join(id, "KAR").has_seat_granted());
+  pb::ClientMessage observe;
+  observe.mutable_observe_match()->set_match_id(id);
+  const pb::ServerMessage reply = watcher.connection().call(observe);
+  ASSERT_TRUE(reply.has_observing());
+  EXPECT_FALSE(reply.observing().view().has_own());
+  EXPECT_EQ(reply.observing().view().proposals_size(), 0);
+  EXPECT_EQ(reply.observing().view().threats_size(), 0);
+
+  ASSERT_TRUE(kar.submit_budget(id, 1).has_orders_accepted());
+  pb::ServerMessage event;
+  ASSERT_TRUE(watcher.connection().wait_event(pb::ServerMessage::kTurnResolved, event, 5s));
+  const pb::TurnResolved& seen = event.turn_resolved();
+  EXPECT_FALSE(seen.view().has_own());
+  EXPECT_TRUE(seen.view().viewer().empty());
+  EXPECT_EQ(seen.report().order_results_size(), 0);
+  // A spectator cannot order for anyone.
+  pb::OrderSet orders;
+  orders.set_state("KAR");
+  orders.set_turn(2);
+  Player& w = watcher;
+  pb::ClientMessage submit;
+  submit.mutable_submit_orders()->set_match_id(id);
+  *submit.mutable_submit_orders()->mutable_orders() = orders;
+  EXPECT_EQ(error_of(w.connection().call(submit)), pb::NOT_YOUR_SEAT);
+}
+
+TEST(Match, TheOwnerPausesAndResumesAMatch) {
+  TempDir data;
+  TestServer server(data.path());
+  Player kar(server.port(), "Karla"), drv(server.port(), "Dragan");
+  const std::uint64_t id = kar.create("tutorial", {"KAR", "DRV"});
+  ASSERT_TRUE(kar.join(id, "KAR").has_seat_granted());
+  ASSERT_TRUE(drv.join(id, "DRV").has_seat_granted());
+
+  pb::ClientMessage pause;
+  pause.mutable_pause_match()->set_match_id(id);
+  pause.mutable_pause_match()->set_owner_token("not the owner's token");
+  EXPECT_EQ(error_of(drv.connection().call(pause)), pb::NOT_ALLOWED);
+  pause.mutable_pause_match()->set_owner_token(kar.owner_token());
+  ASSERT_TRUE(kar.connection().call(pause).has_ack());
+  EXPECT_EQ(error_of(drv.submit_budget(id, 1)), pb::MATCH_NOT_RUNNING);
+
+  pb::ClientMessage resume;
+  resume.mutable_resume_match()->set_match_id(id);
+  resume.mutable_resume_match()->set_owner_token(kar.owner_token());
+  ASSERT_TRUE(kar.connection().call(resume).has_ack());
+  ASSERT_TRUE(drv.submit_budget(id, 1).has_orders_accepted());
+  ASSERT_TRUE(kar.submit_budget(id, 1).has_orders_accepted());
+  EXPECT_EQ(kar.wait_turn().view().turn(), 1);
+}
+
+TEST(Match, ChatReachesEveryoneOrOnlyTheAddressee) {
+  TempDir data;
+  TestServer server(data.path());
+  Player kar(server.port(), "Karla"), drv(server.port(), "Dragan"), lin(server.port(), "Liv");
+  const std::uint64_t id = kar.create("tutorial", {"KAR", "DRV", "LIN"});
+  ASSERT_TRUE(kar.join(id, "KAR").has_seat_granted());
+  ASSERT_TRUE(drv.join(id, "DRV").has_seat_granted());
+  ASSERT_TRUE(lin.join(id, "LIN").has_seat_granted());
+
+  pb::ClientMessage whisper;
+  whisper.mutable_send_chat()->set_match_id(id);
+  whisper.mutable_send_chat()->set_to_state("LIN");
+  whisper.mutable_send_chat()->set_text("Accept our guarantee.");
+  ASSERT_TRUE(drv.connection().call(whisper).has_ack());
+  pb::ServerMessage event;
+  ASSERT_TRUE(lin.connection().wait_event(pb::ServerMessage::kChat, event, 2s));
+  EXPECT_EQ(event.chat().from_state(), "DRV");
+  EXPECT_EQ(event.chat().to_state(), "LIN");
+  EXPECT_FALSE(kar.connection().wait_event(pb::ServerMessage::kChat, event, 200ms));
+  // The sender gets its own copy, for its chat history.
+  ASSERT_TRUE(drv.connection().wait_event(pb::ServerMessage::kChat, event, 2s));
+  EXPECT_EQ(event.chat().text(), "Accept our guarantee.");
+
+  pb::ClientMessage lobby;
+  lobby.mutable_send_chat()->set_text("anyone for a cold war?");
+  ASSERT_TRUE(kar.connection().call(lobby).has_ack());
+  EXPECT_TRUE(drv.connection().wait_event(pb::ServerMessage::kChat, event, 2s));
+  EXPECT_EQ(event.chat().text(), "anyone for a cold war?");
+
+  whisper.mutable_send_chat()->set_text(std::string(501, 'x'));
+  EXPECT_EQ(error_of(drv.connection().call(whisper)), pb::BAD_REQUEST);
+}
+
+}  // namespace
+}  // namespace hegemon::testing
