@@ -58,6 +58,10 @@ void Server::accept() {
         std::error_code ignored;
         socket.close(ignored);
       } else {
+        // Replies and events are small frames written one after another: without this, Nagle's
+        // algorithm and delayed acknowledgements can hold one back for tens of milliseconds.
+        std::error_code ignored;
+        socket.set_option(asio::ip::tcp::no_delay(true), ignored);
         auto session = std::make_shared<Session>(std::move(socket), next_session_++, lobby_,
                                                  log_, settings_.session);
         sessions_.push_back(session);

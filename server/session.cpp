@@ -20,7 +20,8 @@ Session::Session(asio::ip::tcp::socket socket, std::uint64_t id, Lobby& lobby, L
       lobby_(lobby),
       log_(log),
       limits_(limits),
-      reader_(limits.max_frame) {
+      reader_(limits.max_frame),
+      linger_timer_(socket_.get_executor()) {
   std::error_code ec;
   const auto endpoint = socket_.remote_endpoint(ec);
   peer_ = ec ? "an unknown address"
@@ -47,6 +48,7 @@ void Session::read() {
           self->shut();
           return;
         }
+        if (self->close_after_flush_) return self->read();  // closing: drop what still comes
         self->reader_.feed(std::string_view(self->buffer_.data(), n));
         for (;;) {
           pb::ClientMessage message;
@@ -54,7 +56,8 @@ void Session::read() {
           if (status == net::FrameReader::Status::NeedMore) break;
           if (status == net::FrameReader::Status::Frame) {
             self->on_frame(message);
-            if (!self->open_ || self->close_after_flush_) return;
+            if (!self->open_) return;
+            if (self->close_after_flush_) return self->read();
             continue;
           }
           // A stream that cannot be framed cannot be trusted past this point: say why, close.
@@ -69,6 +72,7 @@ void Session::read() {
               too_large ? pb::FRAME_TOO_LARGE : pb::MALFORMED_FRAME, why + "; the connection is closed");
           self->deliver(error);
           self->close(true);
+          self->read();  // keep draining until the close
           return;
         }
         self->read();
@@ -217,7 +221,7 @@ void Session::deliver(const pb::ServerMessage& message) {
 void Session::write_next() {
   if (outbox_.empty()) {
     writing_ = false;
-    if (close_after_flush_) shut();
+    if (close_after_flush_) linger_then_close();
     return;
   }
   writing_ = true;
@@ -232,17 +236,28 @@ void Session::write_next() {
 
 void Session::close(bool flush) {
   if (!open_) return;
-  if (flush && (writing_ || !outbox_.empty())) {
+  if (flush) {
     close_after_flush_ = true;
+    if (!writing_ && outbox_.empty()) linger_then_close();
     return;
   }
   shut();
+}
+
+void Session::linger_then_close() {
+  if (lingering_ || !open_) return;
+  lingering_ = true;
+  std::error_code ignored;
+  socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+  linger_timer_.expires_after(std::chrono::seconds(2));
+  linger_timer_.async_wait([self = shared_from_this()](const std::error_code&) { self->shut(); });
 }
 
 void Session::shut() {
   if (!open_) return;
   open_ = false;
   std::error_code ignored;
+  linger_timer_.cancel();
   socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);
   outbox_.clear();

@@ -49,6 +49,9 @@ class Session : public Outbox, public std::enable_shared_from_this<Session> {
   /// The match a request names, or an error reply and nullptr.
   std::shared_ptr<MatchSession> match_for(std::uint64_t id, Reply& reply);
   void write_next();
+  /// After a fatal error: stop sending, read and drop whatever the peer still sends for a
+  /// moment, then close, so the error frame is not lost to a reset.
+  void linger_then_close();
   void shut();
 
   asio::ip::tcp::socket socket_;
@@ -64,6 +67,8 @@ class Session : public Outbox, public std::enable_shared_from_this<Session> {
   bool writing_ = false;
   bool open_ = true;
   bool close_after_flush_ = false;
+  bool lingering_ = false;
+  asio::steady_timer linger_timer_;
   bool identified_ = false;
   std::string player_name_;
   std::set<std::uint64_t> matches_;  // matches this connection joined or observes

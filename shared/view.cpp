@@ -185,6 +185,7 @@ pb::PlayerView make_view(const World& world, StateIndex viewer) {
   }
   v.set_ended(world.ended);
   v.set_end_reason(world.end_reason);
+  *v.mutable_ruleset() = world.ruleset;
   return v;
 }
 

@@ -1,0 +1,61 @@
+// A client that never reads what it is sent cannot hold up anyone else.
+#include <gtest/gtest.h>
+
+#include <asio.hpp>
+
+#include "protocol/frame_codec.h"
+#include "player.h"
+#include "test_server.h"
+
+namespace hegemon::testing {
+namespace {
+
+TEST(SlowClient, AClientThatStopsReadingIsCutOffWhileTheOthersPlayOn) {
+  TempDir data;
+  server::ServerSettings settings;
+  settings.session.max_outbox = 64 * 1024;
+  TestServer server(data.path(), settings);
+  Player kar(server.port(), "Karla"), drv(server.port(), "Dragan");
+  const std::uint64_t id = kar.create("cold_war_1949", {"USA", "SU"});
+  ASSERT_TRUE(kar.join(id, "USA").has_seat_granted());
+  ASSERT_TRUE(drv.join(id, "SU").has_seat_granted());
+
+  // A raw connection that says hello, then asks for views it never reads.
+  asio::io_context io;
+  asio::ip::tcp::socket sloth(io);
+  sloth.connect({asio::ip::make_address("127.0.0.1"), server.port()});
+  pb::ClientMessage hello;
+  hello.set_request_id(1);
+  hello.mutable_hello()->set_protocol_version(pb::PROTOCOL_VERSION_CURRENT);
+  hello.mutable_hello()->set_player_name("Sloth");
+  std::string burst = net::encode_frame(hello);
+  pb::ClientMessage observe;
+  observe.set_request_id(2);
+  observe.mutable_observe_match()->set_match_id(id);
+  burst += net::encode_frame(observe);
+  for (std::uint64_t i = 0; i < 3000; ++i) {
+    pb::ClientMessage view;
+    view.set_request_id(3 + i);
+    view.mutable_get_view()->set_match_id(id);
+    burst += net::encode_frame(view);
+  }
+  std::error_code ec;
+  asio::write(sloth, asio::buffer(burst), ec);  // it may be cut off before all of it is written
+
+  // The players of the match carry on, turn after turn.
+  for (int turn = 1; turn <= 3; ++turn) {
+    ASSERT_TRUE(kar.submit_budget(id, turn).has_orders_accepted());
+    ASSERT_TRUE(drv.submit_budget(id, turn).has_orders_accepted());
+    EXPECT_EQ(kar.wait_turn(5s).view().turn(), turn);
+    EXPECT_EQ(drv.wait_turn(5s).view().turn(), turn);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (server.log_text().find("behind in reading; disconnecting it") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(20ms);
+  EXPECT_NE(server.log_text().find("(Sloth)"), std::string::npos);
+  EXPECT_NE(server.log_text().find("behind in reading; disconnecting it"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hegemon::testing
