@@ -14,8 +14,8 @@ namespace {
 template <typename T, typename Fn>
 void for_each_order(TurnContext& ctx, Fn fn) {
   for (int s = 0; s < ctx.world.size(); ++s)
-    for (const Order& o : ctx.accepted[s])
-      if (const T* order = std::get_if<T>(&o)) fn(s, *order);
+    for (const Order* o : ctx.accepted[s])
+      if (const T* order = std::get_if<T>(o)) fn(s, *order);
 }
 
 // Pieces of report sentences, written straight into the journal.

@@ -23,8 +23,15 @@ FinlandModel::FinlandModel(const World& world)
     defense_.push_back(defensive_force(st));
   }
   // Allies count by their force, how far it reaches the small state, and how much the alliance
-  // can be trusted (Crawford's partner force weighted by trust). Grouped by small state.
-  std::vector<std::vector<Support>> by_state(n);
+  // can be trusted (Crawford's partner force weighted by trust). Grouped by small state: count,
+  // then fill.
+  support_begin_.assign(n + 1, 0);
+  for (const auto& treaty : world.treaties)
+    if (treaty.type == TreatyType::MutualDefense)
+      for (const auto& m : treaty.members) ++support_begin_[m.state + 1];
+  for (int s = 0; s < n; ++s) support_begin_[s + 1] += support_begin_[s];
+  supports_.resize(static_cast<size_t>(support_begin_[n]));
+  std::vector<int> next(support_begin_.begin(), support_begin_.end() - 1);
   for (int t = 0; t < static_cast<int>(world.treaties.size()); ++t) {
     const Treaty& treaty = world.treaties[t];
     if (treaty.type != TreatyType::MutualDefense) continue;
@@ -36,23 +43,18 @@ FinlandModel::FinlandModel(const World& world)
         const State& ally = world.states[m.state];
         reach += proximity(world, m.state, small.state) * ally.forces() * ally.technology;
       }
-      by_state[small.state].push_back({t, trust * reach});
+      supports_[next[small.state]++] = {t, trust * reach};
     }
-  }
-  support_begin_.push_back(0);
-  for (const auto& list : by_state) {
-    supports_.insert(supports_.end(), list.begin(), list.end());
-    support_begin_.push_back(static_cast<int>(supports_.size()));
   }
   // Guarantees, likewise grouped by the protected state.
   guarantee_begin_.assign(n + 1, 0);
   for (const auto& g : world.guarantees) ++guarantee_begin_[g.protected_state + 1];
   for (int s = 0; s < n; ++s) guarantee_begin_[s + 1] += guarantee_begin_[s];
   guarantees_.resize(world.guarantees.size());
-  std::vector<int> fill(guarantee_begin_.begin(), guarantee_begin_.end() - 1);
+  next.assign(guarantee_begin_.begin(), guarantee_begin_.end() - 1);
   for (const auto& g : world.guarantees) {
     const State& guarantor = world.states[g.guarantor];
-    guarantees_[fill[g.protected_state]++] = {
+    guarantees_[next[g.protected_state]++] = {
         g.guarantor, (guarantor.reputation / 100.0) * guarantor.forces() * guarantor.technology};
   }
 }

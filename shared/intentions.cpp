@@ -17,8 +17,8 @@ void record_intentions(TurnContext& ctx) {
     for (auto& rel : st.relations) rel.hostility *= 1.0 - r.hostility_decay() * y;
 
   for (int s = 0; s < w.size(); ++s) {
-    for (const Order& o : ctx.accepted[s]) {
-      if (const auto* p = std::get_if<ApplyPressure>(&o)) {
+    for (const Order* o : ctx.accepted[s]) {
+      if (const auto* p = std::get_if<ApplyPressure>(o)) {
         Relation& rel = w.states[p->target].relations[s];
         const double before = rel.hostility;
         rel.hostility = std::min(100.0, rel.hostility + r.hostility_per_pressure() * p->intensity);

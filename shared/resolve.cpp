@@ -46,7 +46,7 @@ void accept_orders(TurnContext& ctx, const World& before, const std::vector<Orde
         continue;
       }
       const Order& o = set.orders[r.index];
-      ctx.accepted[set.state].push_back(o);
+      ctx.accepted[set.state].push_back(&o);
       if (const auto* b = std::get_if<SetBudget>(&o)) {
         st.allocation = b->allocation;
         st.publish_budget = b->publish_budget;
@@ -81,7 +81,7 @@ TurnResult resolve_turn(const World& world, const std::vector<OrderSet>& orders)
   TurnContext ctx{w,
                   result.journal,
                   rng,
-                  std::vector<std::vector<Order>>(n),
+                  std::vector<std::vector<const Order*>>(n),
                   std::vector<double>(n, 0.0),
                   std::vector<double>(n, 0.0),
                   std::vector<Spending>(n),

@@ -14,8 +14,9 @@ struct TurnContext {
   World& world;
   Journal& journal;
   Rng& rng;
-  /// Accepted orders per state, in the order they were sent.
-  std::vector<std::vector<Order>> accepted;
+  /// Accepted orders per state, in the order they were sent (pointing into the order sets,
+  /// which outlive the turn's resolution).
+  std::vector<std::vector<const Order*>> accepted;
   /// This turn's money per state.
   std::vector<double> revenue;
   std::vector<double> contributions;

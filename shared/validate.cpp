@@ -1,7 +1,6 @@
 #include "shared/validate.h"
 
 #include <algorithm>
-#include <set>
 #include <string>
 #include <utility>
 
@@ -18,10 +17,16 @@ struct Commitments {
   double projection_budget = 0;
   double aid_promised = 0;
   bool budget_seen = false;
-  std::set<std::pair<StateIndex, int>> pressures;  // (target, kind)
-  std::set<StateIndex> guarantees;
-  std::set<int> answered_proposals;
+  // A few entries at most: plain vectors, searched in order, cost less than sets.
+  std::vector<std::pair<StateIndex, int>> pressures;  // (target, kind)
+  std::vector<StateIndex> guarantees;
+  std::vector<int> answered_proposals;
 };
+
+template <typename T>
+bool contains(const std::vector<T>& items, const T& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
 
 std::string name_of(const World& w, StateIndex s) { return w.states[s].name; }
 
@@ -158,7 +163,7 @@ class OrderChecker {
     if (auto bad = check_terms(o.terms); !bad.empty()) return bad;
     if (o.terms == p->terms) return "a counter-proposal must change the terms";
     if (auto bar = finland_bar(w_, s_, p->type, p->members); !bar.empty()) return bar;
-    if (c_.answered_proposals.contains(o.proposal_id)) return answer(o.proposal_id);
+    if (contains(c_.answered_proposals, o.proposal_id)) return answer(o.proposal_id);
     if (auto bad = spend_influence(w_.ruleset.proposal_influence_cost(), "counter a proposal");
         !bad.empty())
       return bad;
@@ -198,7 +203,7 @@ class OrderChecker {
     const int kind = static_cast<int>(o.kind);
     if (kind < 1 || kind > 3) return "unknown kind of pressure";
     if (o.intensity < 1 || o.intensity > 3) return "pressure intensity must be 1, 2 or 3";
-    if (c_.pressures.contains({o.target, kind}))
+    if (contains(c_.pressures, std::pair<StateIndex, int>{o.target, kind}))
       return "this order set already applies " + std::string(pressure_kind_name(o.kind)) +
              " pressure on " + name_of(w_, o.target);
     if (auto bar = opposition_bar(w_, s_, o.target, "put pressure on"); !bar.empty()) return bar;
@@ -207,13 +212,13 @@ class OrderChecker {
                                    "apply pressure");
         !bad.empty())
       return bad;
-    c_.pressures.insert({o.target, kind});
+    c_.pressures.push_back({o.target, kind});
     return {};
   }
 
   std::string operator()(const OfferGuarantee& o) {
     if (auto bar = target_bar(w_, s_, o.target); !bar.empty()) return bar;
-    if (c_.guarantees.contains(o.target))
+    if (contains(c_.guarantees, o.target))
       return "this order set already guarantees " + name_of(w_, o.target);
     for (const auto& g : w_.guarantees)
       if (g.guarantor == s_ && g.protected_state == o.target && g.expires_turn > w_.turn + 1)
@@ -223,7 +228,7 @@ class OrderChecker {
     if (auto bad = spend_influence(w_.ruleset.guarantee_influence_cost(), "offer a guarantee");
         !bad.empty())
       return bad;
-    c_.guarantees.insert(o.target);
+    c_.guarantees.push_back(o.target);
     return {};
   }
 
@@ -271,8 +276,9 @@ class OrderChecker {
     return "no open proposal " + std::to_string(id) + " addressed to " + name_of(w_, s_);
   }
   std::string answer(int id) {
-    if (!c_.answered_proposals.insert(id).second)
+    if (contains(c_.answered_proposals, id))
       return "this order set already answers proposal " + std::to_string(id);
+    c_.answered_proposals.push_back(id);
     return {};
   }
   std::string spend_influence(double cost, const char* act) {

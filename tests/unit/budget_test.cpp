@@ -200,7 +200,7 @@ TEST(Budget, AidOrderedBeyondTheProjectionBudgetIsCutToWhatTheBudgetHolds) {
   TurnContext ctx{w,
                   journal,
                   rng,
-                  std::vector<std::vector<Order>>(n),
+                  std::vector<std::vector<const Order*>>(n),
                   std::vector<double>(n, 0.0),
                   std::vector<double>(n, 0.0),
                   std::vector<Spending>(n),

@@ -1,0 +1,29 @@
+// The world as one player's view shows it: what the client's preview resolves a turn on. Its own
+// state is exact; every other state is what the view says of it (estimates included); what the
+// view does not carry is filled with stated defaults. It is a belief, never the truth.
+#pragma once
+
+#include "protocol/view.pb.h"
+#include "shared/world.h"
+
+namespace hegemon {
+
+/// Builds an engine world from `view`:
+/// - the states in the server's order (read off the view's distance list, which the server
+///   writes pair by pair in state order; the viewer first when there is no such list);
+/// - the viewer's own state exactly as sent, relations included;
+/// - every other state from its StateView (published or estimated values as they are); what a
+///   view never shows is filled in: its growth and tax share are taken to be the viewer's own,
+///   its intelligence zero, its influence just enough to pay for the guarantees it gives, and a
+///   public Finlandization status is given the level at which that status begins;
+/// - the map from the view's borders and distances (a missing distance is the straight line
+///   between map positions at 12 km per map unit);
+/// - treaties, guarantees and sanctions in force, the proposals the viewer is party to, the
+///   viewer's objectives, and the view's ruleset;
+/// - each state's starting GDP taken as its GDP now (the view does not carry the start);
+/// then recomputes the derived parts (proximity, threat matrix, scores).
+/// Throws SchemaError when the view has no own state (a spectator), carries no ruleset, or
+/// names a state that is not in it.
+World world_from_view(const pb::PlayerView& view);
+
+}  // namespace hegemon
