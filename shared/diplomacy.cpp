@@ -288,11 +288,6 @@ void bandwagon(TurnContext& ctx) {
 }  // namespace
 
 void conduct_diplomacy(TurnContext& ctx) {
-  for (auto& st : ctx.world.states)
-    for (auto& rel : st.relations) {
-      rel.coercion = 0;
-      rel.bandwagoned = false;
-    }
   // Proposals settled last turn have been seen by every member; only open ones go on.
   std::erase_if(ctx.world.proposals,
                 [](const Proposal& p) { return p.status != ProposalStatus::Open; });

@@ -7,14 +7,23 @@
 
 namespace hegemon {
 
+void open_relations(TurnContext& ctx) {
+  const double keep = 1.0 - ctx.rules().hostility_decay() * ctx.years();
+  for (auto& st : ctx.world.states)
+    for (auto& rel : st.relations) {
+      rel.hostility *= keep;
+      rel.coercion = 0;
+      rel.bandwagoned = false;
+    }
+}
+
 void record_intentions(TurnContext& ctx) {
   World& w = ctx.world;
   const Ruleset& r = ctx.rules();
   const double y = ctx.years();
 
-  // Forgive first, so that this turn's acts count in full.
-  for (auto& st : w.states)
-    for (auto& rel : st.relations) rel.hostility *= 1.0 - r.hostility_decay() * y;
+  // Old acts were already partly forgiven at the start of the turn (open_relations), so this
+  // turn's acts count in full.
 
   for (int s = 0; s < w.size(); ++s) {
     for (const Order* o : ctx.accepted[s]) {

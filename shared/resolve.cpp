@@ -92,6 +92,7 @@ TurnResult resolve_turn(const World& world, const std::vector<OrderSet>& orders)
 
   result.journal.reserve(n * 700);  // a turn writes a few sentences per state
   accept_orders(ctx, world, orders, result);
+  open_relations(ctx);
   collect_revenue(ctx);
   build_capabilities(ctx);
   grow_economies(ctx);

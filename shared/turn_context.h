@@ -40,6 +40,9 @@ struct TurnContext {
 };
 
 // The steps of resolve_turn, each in its own file.
+/// Last turn's coercion and bandwagoning are cleared and old hostile acts fade: one pass over
+/// every pair, before any order is applied (the n^2 relations are the turn's largest data).
+void open_relations(TurnContext& ctx);             // intentions.cpp
 void collect_revenue(TurnContext& ctx);            // budget.cpp
 void build_capabilities(TurnContext& ctx);         // budget.cpp
 void grow_economies(TurnContext& ctx);             // economy.cpp
