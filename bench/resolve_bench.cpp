@@ -2,8 +2,6 @@
 // built-in policy and are prepared outside the timed loop. Figures: docs/PERFORMANCE.md.
 #include <benchmark/benchmark.h>
 
-#include <cstdio>
-#include <string_view>
 
 #include "bench/synthetic_world.h"
 #include "shared/policy.h"
@@ -73,17 +71,3 @@ BENCHMARK(BM_PlayerView)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace hegemon::bench
-
-// Google Benchmark's own main, plus --version like every other executable of the project.
-int main(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i)
-    if (std::string_view(argv[i]) == "--version") {
-      std::printf("hegemon-bench %s\n", HEGEMON_VERSION);
-      return 0;
-    }
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
-}

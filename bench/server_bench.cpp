@@ -5,13 +5,11 @@
 
 #include <asio.hpp>
 
-#include <cstdio>
 #include <filesystem>
 #include <future>
 #include <memory>
 #include <random>
 #include <sstream>
-#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -108,16 +106,3 @@ BENCHMARK(BM_AcknowledgedOrderSets)->Arg(1)->Arg(8)->Arg(36)->Unit(benchmark::kM
 
 }  // namespace
 }  // namespace hegemon::bench
-
-int main(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i)
-    if (std::string_view(argv[i]) == "--version") {
-      std::printf("hegemon-server-bench %s\n", HEGEMON_VERSION);
-      return 0;
-    }
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
-}

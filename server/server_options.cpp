@@ -3,10 +3,11 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
-#include <charconv>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "shared/io/option_values.h"
 #include <string_view>
 
 #include "protocol/server_config.pb.h"
@@ -33,15 +34,6 @@ class ConfigErrors : public google::protobuf::io::ErrorCollector {
   std::string first_;
 };
 
-template <typename T>
-T number(std::string_view option, std::string_view text) {
-  T value{};
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size())
-    throw std::invalid_argument(std::string(option) + " expects a whole number, not \"" +
-                                std::string(text) + "\"");
-  return value;
-}
 
 /// "HOST:PORT" (an IPv6 host goes in brackets: "[::1]:7700").
 void parse_listen(const std::string& text, ServerSettings& s) {
@@ -53,7 +45,7 @@ void parse_listen(const std::string& text, ServerSettings& s) {
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
     host = host.substr(1, host.size() - 2);
   s.host = host.empty() ? "0.0.0.0" : host;
-  s.port = number<std::uint16_t>("--listen", text.substr(colon + 1));
+  s.port = whole_number_option<std::uint16_t>("--listen", text.substr(colon + 1));
 }
 
 void apply_config(const pb::ServerConfig& c, ServerOptions& o) {
@@ -127,9 +119,10 @@ ServerOptions parse_server_options(int argc, char** argv) {
     else if (arg == "--config") value();
     else if (arg == "--name") o.settings.session.server_name = value();
     else if (arg == "--assets") o.settings.assets_dir = value();
-    else if (arg == "--max-frame") o.settings.session.max_frame = number<std::size_t>(arg, value());
+    else if (arg == "--max-frame")
+      o.settings.session.max_frame = whole_number_option<std::size_t>(arg, value());
     else if (arg == "--max-database-mb")
-      o.settings.max_database_mb = number<std::int64_t>(arg, value());
+      o.settings.max_database_mb = whole_number_option<std::int64_t>(arg, value());
     else if (arg == "--read-only") o.settings.read_only = true;
     else if (arg == "--log-level") {
       if (!parse_log_level(value(), o.log_level))

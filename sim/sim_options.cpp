@@ -1,24 +1,11 @@
 #include "sim/sim_options.h"
 
-#include <charconv>
 #include <stdexcept>
+
+#include "shared/io/option_values.h"
 #include <string_view>
 
 namespace hegemon::sim {
-namespace {
-
-template <typename T>
-T parse_number(std::string_view option, std::string_view text) {
-  T value{};
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size())
-    throw std::invalid_argument(std::string(option) + " expects a whole number, not \"" +
-                                std::string(text) + "\"");
-  return value;
-}
-
-}  // namespace
-
 const char* sim_usage() {
   return R"(Usage: hegemon-sim [options]
 
@@ -52,10 +39,10 @@ SimOptions parse_sim_options(int argc, char** argv) {
     };
     if (arg == "--scenario") o.scenario = value();
     else if (arg == "--turns") {
-      const int turns = parse_number<int>(arg, value());
+      const int turns = whole_number_option<int>(arg, value());
       if (turns < 1) throw std::invalid_argument("--turns must be at least 1");
       o.turns = turns;
-    } else if (arg == "--seed") o.seed = parse_number<std::uint64_t>(arg, value());
+    } else if (arg == "--seed") o.seed = whole_number_option<std::uint64_t>(arg, value());
     else if (arg == "--json") o.json_path = value();
     else if (arg == "--csv") o.csv_path = value();
     else if (arg == "--assets") o.assets_dir = value();
