@@ -252,7 +252,9 @@ void MatchSession::reconnect(const std::shared_ptr<Outbox>& who, const pb::Recon
 }
 
 void MatchSession::observe(const std::shared_ptr<Outbox>& who, Reply reply) {
-  spectators_.push_back(who);
+  const bool watching = std::any_of(spectators_.begin(), spectators_.end(),
+                                    [&](const std::weak_ptr<Outbox>& w) { return w.lock() == who; });
+  if (!watching) spectators_.push_back(who);
   pb::ServerMessage m;
   *m.mutable_observing()->mutable_match() = summary();
   *m.mutable_observing()->mutable_view() = make_view(world_, kSpectator);
