@@ -28,7 +28,12 @@ void write_file(const std::string& path, const std::string& text) {
 }  // namespace
 
 HistoryWriter::HistoryWriter(std::string json_path, std::string csv_path)
-    : json_path_(std::move(json_path)), csv_path_(std::move(csv_path)), csv_(kCsvHeader) {}
+    : json_path_(std::move(json_path)), csv_path_(std::move(csv_path)), csv_(kCsvHeader) {
+  // Find out now, not after the whole match, that a file cannot be written.
+  for (const std::string& path : {json_path_, csv_path_})
+    if (!path.empty() && !std::ofstream(path, std::ios::binary))
+      throw std::runtime_error("cannot write " + path);
+}
 
 void HistoryWriter::record(const World& w, const Journal* journal) {
   if (!json_path_.empty()) {
