@@ -725,17 +725,8 @@ pb::World to_proto(const World& world) {
   for (const auto& treaty : world.treaties) *out.add_treaties() = treaty_to_proto(world, treaty);
   for (const auto& proposal : world.proposals)
     *out.add_proposals() = proposal_to_proto(world, proposal);
-  for (const auto& guarantee : world.guarantees) {
-    pb::Guarantee* g = out.add_guarantees();
-    g->set_guarantor(id_of(world, guarantee.guarantor, "a guarantee"));
-    g->set_protected_state(id_of(world, guarantee.protected_state, "a guarantee"));
-    g->set_expires_turn(guarantee.expires_turn);
-  }
-  for (const auto& sanction : world.sanctions) {
-    pb::Sanction* s = out.add_sanctions();
-    s->set_sanctioner(id_of(world, sanction.sanctioner, "a sanction"));
-    s->set_target(id_of(world, sanction.target, "a sanction"));
-  }
+  for (const auto& guarantee : world.guarantees) *out.add_guarantees() = to_proto(world, guarantee);
+  for (const auto& sanction : world.sanctions) *out.add_sanctions() = to_proto(world, sanction);
   out.set_next_treaty_id(world.next_treaty_id);
   out.set_next_proposal_id(world.next_proposal_id);
   for (int i = 0; i < static_cast<int>(world.scores.size()); ++i) {
@@ -950,6 +941,33 @@ pb::OrderSet to_proto(const World& world, const OrderSet& orders, int turn) {
   out.set_turn(turn);
   for (const auto& order : orders.orders) *out.add_orders() = to_proto(world, order);
   return out;
+}
+
+pb::Treaty to_proto(const World& world, const Treaty& treaty) {
+  return treaty_to_proto(world, treaty);
+}
+
+pb::Proposal to_proto(const World& world, const Proposal& proposal) {
+  return proposal_to_proto(world, proposal);
+}
+
+pb::Guarantee to_proto(const World& world, const Guarantee& guarantee) {
+  pb::Guarantee g;
+  g.set_guarantor(id_of(world, guarantee.guarantor, "a guarantee"));
+  g.set_protected_state(id_of(world, guarantee.protected_state, "a guarantee"));
+  g.set_expires_turn(guarantee.expires_turn);
+  return g;
+}
+
+pb::Sanction to_proto(const World& world, const Sanction& sanction) {
+  pb::Sanction s;
+  s.set_sanctioner(id_of(world, sanction.sanctioner, "a sanction"));
+  s.set_target(id_of(world, sanction.target, "a sanction"));
+  return s;
+}
+
+pb::Objective to_proto(const World& world, const Objective& objective) {
+  return objective_to_proto(world, objective);
 }
 
 }  // namespace hegemon

@@ -70,6 +70,15 @@ pb::State to_proto(const World& world, StateIndex state);
 /// relation toward the state itself, or an enum out of range.
 State state_from_proto(const pb::State& message, const std::vector<std::string>& ids);
 
+// --- Parts of the world, for views ---------------------------------------------------------------
+// Each throws SchemaError when it names a state index outside the world.
+
+pb::Treaty to_proto(const World& world, const Treaty& treaty);
+pb::Proposal to_proto(const World& world, const Proposal& proposal);
+pb::Guarantee to_proto(const World& world, const Guarantee& guarantee);
+pb::Sanction to_proto(const World& world, const Sanction& sanction);
+pb::Objective to_proto(const World& world, const Objective& objective);
+
 // --- The whole world --------------------------------------------------------------------------
 
 /// The world as the schema saves it: scenario facts (map borders, events, objectives, end

@@ -149,13 +149,11 @@ pb::PlayerView make_view(const World& world, StateIndex viewer) {
     }
 
   // Treaties, guarantees and sanctions are public acts; proposals only reach their parties.
-  const pb::World whole = to_proto(world);
-  for (const auto& t : whole.treaties()) *v.add_treaties() = t;
-  for (const auto& g : whole.guarantees()) *v.add_guarantees() = g;
-  for (const auto& s : whole.sanctions()) *v.add_sanctions() = s;
-  for (size_t i = 0; i < world.proposals.size(); ++i)
-    if (viewer >= 0 && world.proposals[i].has_member(viewer))
-      *v.add_proposals() = whole.proposals(static_cast<int>(i));
+  for (const auto& t : world.treaties) *v.add_treaties() = to_proto(world, t);
+  for (const auto& g : world.guarantees) *v.add_guarantees() = to_proto(world, g);
+  for (const auto& s : world.sanctions) *v.add_sanctions() = to_proto(world, s);
+  for (const auto& p : world.proposals)
+    if (viewer >= 0 && p.has_member(viewer)) *v.add_proposals() = to_proto(world, p);
   // Only the viewer's own score, reckoned on the world as it sees it: another state's score
   // would give away what the view hides (its influence, its Finlandization levels, the threat it
   // truly feels), and the viewer's security reckoned on the truth would give away the forces it
@@ -180,8 +178,8 @@ pb::PlayerView make_view(const World& world, StateIndex viewer) {
       *v.add_threats() = threat_view(seen, o, felt[o]);
       *v.add_threat_to_others() = threat_view(seen, o, caused[o]);
     }
-    for (const auto& obj : whole.scenario().objectives())
-      if (obj.state() == world.states[viewer].id) *v.add_objectives() = obj;
+    for (const auto& obj : world.scenario.objectives)
+      if (obj.state == viewer) *v.add_objectives() = to_proto(world, obj);
   }
   v.set_ended(world.ended);
   v.set_end_reason(world.end_reason);
