@@ -101,8 +101,8 @@ class Journal {
   /// Room for about this many characters of text, to spare reallocations in a turn.
   void reserve(size_t characters) {
     text_.reserve(characters);
-    records_.reserve(characters / 100);
-    numbers_.reserve(characters / 25);
+    records_.reserve(characters / 64);
+    numbers_.reserve(characters / 16);
   }
   /// Every entry, in order. The reference stays valid until the journal is written again.
   const std::vector<JournalEntry>& entries() const;

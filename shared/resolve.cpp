@@ -90,7 +90,7 @@ TurnResult resolve_turn(const World& world, const std::vector<OrderSet>& orders)
                   std::vector<double>(n, 0.0),
                   std::vector<double>(n, 0.0)};
 
-  result.journal.reserve(n * 700);  // a turn writes a few sentences per state
+  result.journal.reserve(n * 900);  // a turn writes about seven sentences per state
   accept_orders(ctx, world, orders, result);
   open_relations(ctx);
   collect_revenue(ctx);
