@@ -60,6 +60,7 @@ void Lobby::stop() {
 
 void Lobby::list(Reply reply) const {
   pb::ServerMessage m;
+  m.mutable_match_list();  // an empty lobby still answers with a (empty) list
   for (const auto& [id, match] : matches_) *m.mutable_match_list()->add_matches() = match->summary();
   reply(std::move(m));
 }

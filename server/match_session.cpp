@@ -580,6 +580,8 @@ void MatchSession::commit_turn(World next,
     return;
   }
   arm_deadline();
+  // The new turn's deadline and the seats' readiness, reset, for every screen that shows them.
+  broadcast_update("turn " + std::to_string(world_.turn + 1) + " is open for orders");
   if (all_humans_ready())
     asio::post(io_, [self = weak_from_this()] {
       if (auto m = self.lock(); m && m->phase_ == Phase::Collecting) m->resolve();

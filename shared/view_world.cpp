@@ -27,7 +27,8 @@ std::vector<std::string> state_order(const pb::PlayerView& view) {
   std::vector<std::string> order{first};
   for (const auto& d : view.distances())
     if (d.a() == first) order.push_back(d.b());
-  if (order.size() == listed.size() && std::is_permutation(order.begin(), order.end(), listed.begin()))
+  if (order.size() == listed.size() &&
+      std::is_permutation(order.begin(), order.end(), listed.begin()))
     return order;
   return listed;
 }

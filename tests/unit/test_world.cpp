@@ -68,6 +68,29 @@ World make_world(std::vector<State> states, const std::vector<std::pair<int, int
   return w;
 }
 
+std::vector<State> aurelia_and_neighbours() {
+  State aurelia = plain_state("AUR", 1000);
+  aurelia.name = "Aurelia";
+  State borealis = plain_state("BOR", 800);
+  borealis.name = "Borealis";
+  borealis.allocation.bp = {1200, 800, 2500, 3000, 1000, 900, 600};
+  State castellan = plain_state("CAS", 3000);
+  castellan.name = "Castellan";
+  castellan.publish_budget = false;
+  castellan.territorial_defense = 300;
+  castellan.power_projection = 500;
+  castellan.technology = 1.4;
+  castellan.influence = 70;
+  castellan.intelligence = 40;
+  castellan.allocation.bp = {1500, 2500, 2000, 2000, 800, 600, 600};
+  State dunmore = plain_state("DUN", 250);
+  dunmore.name = "Dunmore";
+  dunmore.publish_budget = false;
+  dunmore.territorial_defense = 60;
+  dunmore.power_projection = 10;
+  return {aurelia, borealis, castellan, dunmore};
+}
+
 int add_treaty(World& world, TreatyType type, const std::vector<StateIndex>& members,
                TreatyTerms terms) {
   Treaty t;

@@ -23,6 +23,10 @@ State plain_state(const std::string& id, double gdp = 1000);
 World make_world(std::vector<State> states,
                  const std::vector<std::pair<int, int>>& borders = {}, bool all_border = true);
 
+/// Four states for view tests: Aurelia (GDP 1000) and Borealis (800) publish their budgets;
+/// Castellan (3000, strong projection, technology 1.4) and Dunmore (250, small) withhold theirs.
+std::vector<State> aurelia_and_neighbours();
+
 /// Adds an active treaty among `members` and returns its id.
 int add_treaty(World& world, TreatyType type, const std::vector<StateIndex>& members,
                TreatyTerms terms = {});

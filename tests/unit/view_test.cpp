@@ -37,26 +37,7 @@ constexpr StateIndex kWithholder = 2;  // Castellan
 constexpr StateIndex kAccommodating = 3;  // Dunmore
 
 World four_states() {
-  State aurelia = plain_state("AUR", 1000);
-  aurelia.name = "Aurelia";
-  State borealis = plain_state("BOR", 800);
-  borealis.name = "Borealis";
-  borealis.allocation.bp = {1200, 800, 2500, 3000, 1000, 900, 600};
-  State castellan = plain_state("CAS", 3000);
-  castellan.name = "Castellan";
-  castellan.publish_budget = false;
-  castellan.territorial_defense = 300;
-  castellan.power_projection = 500;
-  castellan.technology = 1.4;
-  castellan.influence = 70;
-  castellan.intelligence = 40;
-  castellan.allocation.bp = {1500, 2500, 2000, 2000, 800, 600, 600};
-  State dunmore = plain_state("DUN", 250);
-  dunmore.name = "Dunmore";
-  dunmore.publish_budget = false;
-  dunmore.territorial_defense = 60;
-  dunmore.power_projection = 10;
-  World w = make_world({aurelia, borealis, castellan, dunmore});
+  World w = make_world(testing::aurelia_and_neighbours());
   w.turn = 3;
   w.seed = 1949;
   // Private records: what Castellan holds against Aurelia, and how far Dunmore has bent.

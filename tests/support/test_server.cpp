@@ -23,10 +23,11 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-TestServer::TestServer(const std::filesystem::path& data_dir, server::ServerSettings settings)
+TestServer::TestServer(const std::filesystem::path& data_dir, server::ServerSettings settings,
+                       std::uint16_t port)
     : log_(log_stream_, server::LogLevel::Debug) {
   settings.host = "127.0.0.1";
-  settings.port = 0;
+  settings.port = port;
   settings.data_dir = data_dir;
   if (settings.assets_dir.empty()) settings.assets_dir = HEGEMON_ASSETS_DIR;
   server_ = std::make_unique<server::Server>(io_, settings, log_);

@@ -34,9 +34,10 @@ class TempDir {
 
 class TestServer {
  public:
-  /// Starts a server on 127.0.0.1:0 keeping its database in `data_dir`.
+  /// Starts a server on 127.0.0.1:`port` (0: any free port) keeping its database in
+  /// `data_dir`.
   explicit TestServer(const std::filesystem::path& data_dir,
-                      server::ServerSettings settings = {});
+                      server::ServerSettings settings = {}, std::uint16_t port = 0);
   ~TestServer();
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;

@@ -1,0 +1,135 @@
+#include "client/app/app.h"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "backends/imgui_impl_opengl3.h"
+#include "backends/imgui_impl_sdl.h"
+#include "client/app/game_client.h"
+#include "client/app/screenshot.h"
+#include "client/app/ui_style.h"
+
+namespace hegemon::client {
+namespace {
+
+constexpr auto kFrameBudget = std::chrono::microseconds(1'000'000 / 60);
+
+/// SDL, the window, the GL context and ImGui, torn down in reverse order.
+class Window {
+ public:
+  Window(int width, int height) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
+      throw std::runtime_error(std::string("cannot start SDL: ") + SDL_GetError());
+    sdl_ = true;
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
+    const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE |
+                                                    SDL_WINDOW_ALLOW_HIGHDPI);
+    window_ = SDL_CreateWindow("Hegemon", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
+                               height, flags);
+    if (!window_) throw std::runtime_error(std::string("cannot open a window: ") + SDL_GetError());
+    SDL_SetWindowMinimumSize(window_, 800, 560);
+    gl_ = SDL_GL_CreateContext(window_);
+    if (!gl_) throw std::runtime_error(std::string("cannot create an OpenGL 3 context: ") + SDL_GetError());
+    SDL_GL_MakeCurrent(window_, gl_);
+    SDL_GL_SetSwapInterval(1);  // vsync
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.IniFilename = nullptr;  // the layout is fixed; nothing to remember
+    fonts_ = load_fonts(io);
+    apply_style();
+    ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
+    ImGui_ImplOpenGL3_Init("#version 130");
+  }
+
+  ~Window() {
+    if (gl_) {
+      ImGui_ImplOpenGL3_Shutdown();
+      ImGui_ImplSDL2_Shutdown();
+      ImGui::DestroyContext();
+      SDL_GL_DeleteContext(gl_);
+    }
+    if (window_) SDL_DestroyWindow(window_);
+    if (sdl_) SDL_Quit();
+  }
+
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  SDL_Window* sdl_window() const { return window_; }
+  const UiFonts& fonts() const { return fonts_; }
+
+ private:
+  bool sdl_ = false;
+  SDL_Window* window_ = nullptr;
+  SDL_GLContext gl_ = nullptr;
+  UiFonts fonts_;
+};
+
+}  // namespace
+
+int App::run() {
+  std::unique_ptr<Window> window;
+  try {
+    window = std::make_unique<Window>(options_.width, options_.height);
+  } catch (const std::exception& e) {
+    std::cerr << "hegemon-client: " << e.what() << "\n";
+    return 1;
+  }
+  GameClient client(options_, window->fonts());
+  std::string title;
+  bool open = true;
+  while (open) {
+    const auto frame_start = std::chrono::steady_clock::now();
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+      ImGui_ImplSDL2_ProcessEvent(&event);
+      if (event.type == SDL_QUIT) open = false;
+      if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+          event.window.windowID == SDL_GetWindowID(window->sdl_window()))
+        open = false;
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    client.frame();
+    ImGui::Render();
+
+    int width = 0, height = 0;
+    SDL_GL_GetDrawableSize(window->sdl_window(), &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.07f, 0.08f, 0.10f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    for (const auto& path : client.take_screenshot_requests())
+      client.screenshot_taken(path, save_screenshot(path, width, height));
+    SDL_GL_SwapWindow(window->sdl_window());
+
+    if (const std::string now = client.window_title(); now != title) {
+      title = now;
+      SDL_SetWindowTitle(window->sdl_window(), title.c_str());
+    }
+    if (const auto code = client.exit_code()) return *code;
+    // Vsync paces the loop on a real display; a virtual one may not wait at all.
+    const auto spent = std::chrono::steady_clock::now() - frame_start;
+    if (spent < kFrameBudget) std::this_thread::sleep_for(kFrameBudget - spent);
+  }
+  return 0;
+}
+
+}  // namespace hegemon::client

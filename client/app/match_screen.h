@@ -1,0 +1,53 @@
+// The match: a top bar (match, turn and period, deadline countdown, orders and readiness,
+// connection), the map on the left above the notifications, and the panels of panels.h as tabs
+// on the right. Everything is drawn from the player's own view in the MatchModel.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "client/app/match_model.h"
+#include "client/app/match_tabs.h"
+#include "client/app/network_session.h"
+#include "client/app/panels.h"
+#include "client/app/ui_style.h"
+
+namespace hegemon::client {
+
+struct MatchScreenActions {
+  MatchActions match;
+  std::function<void()> to_lobby;          // back to the lobby (the seat stays the player's)
+  std::function<void(bool pause)> pause;   // empty unless this client owns the match
+};
+
+class MatchScreen {
+ public:
+  void draw(MatchModel& model, const MatchScreenActions& actions, LinkState link,
+            const UiFonts& fonts);
+  /// Brings a tab to the front on the next frame.
+  void show_tab(MatchTab tab) { requested_ = tab; }
+  MatchTab current_tab() const { return current_; }
+
+ private:
+  void draw_top_bar(MatchModel& model, const MatchScreenActions& actions, LinkState link,
+                    const UiFonts& fonts);
+  void draw_orders_controls(MatchModel& model, const MatchActions& actions);
+  void draw_notifications(MatchModel& model);
+  void draw_tabs(MatchModel& model, const MatchActions& actions);
+  void draw_seats(const MatchModel& model);
+
+  MapPanel map_;
+  BudgetPanel budget_;
+  DiplomacyPanel diplomacy_;
+  ThreatPanel threats_;
+  FinlandPanel finland_;
+  HistoryPanel history_;
+  ReportPanel report_;
+  ChatPanel chat_;
+  std::string selected_;  // the state selected on the map or in a panel
+  std::optional<MatchTab> requested_;
+  MatchTab current_ = MatchTab::Budget;
+};
+
+}  // namespace hegemon::client

@@ -1,0 +1,101 @@
+// The panels of the match screen: one struct each, drawing from the MatchModel it does not own
+// and asking for actions through MatchActions. Each keeps only its own widget state.
+//
+// Each draw() fills the current ImGui window (or child, or tab) from where the cursor is: the
+// match screen opens the window, sizes it and gives it its title.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "client/app/match_model.h"
+#include "client/app/preview.h"
+
+namespace hegemon::client {
+
+/// The map: states drawn from the view's map positions with ImGui draw lists, coloured by
+/// alliance, marks for Finlandization status, lines for treaties, arrows for pressure; a click
+/// selects a state (shared with the other panels through `selected`).
+struct MapPanel {
+  void draw(MatchModel& model, std::string& selected);
+
+  bool show_legend = true;
+};
+
+/// One control per budget category, revenue and treaty contributions, the transparency choice,
+/// and a preview of next turn computed by the shared rules engine on the player's own view.
+struct BudgetPanel {
+  void draw(MatchModel& model, const MatchActions& actions);
+
+  /// Moving one share moves the others in proportion, so the total stays at 100 %. Off, the
+  /// shares move alone and Send waits until they sum to 100 %.
+  bool keep_total = true;
+  PreviewCache preview;
+};
+
+/// Proposals received (accept / reject / counter), a treaty editor, treaties in force with each
+/// member's compliance; pressure, guarantees, aid, sanctions and bandwagoning orders.
+struct DiplomacyPanel {
+  void draw(MatchModel& model, const MatchActions& actions, const std::string& selected);
+
+  // The treaty editor.
+  int editor_type = 1;  // pb::TreatyType
+  std::string editor_name;
+  std::vector<std::string> editor_members;
+  int editor_floor_bp = 200;
+  int editor_contribution_bp = 0;
+  int editor_duration = 0;
+  int editor_review = 0;
+  int editor_exit_notice = 2;
+  // The counter-proposal being written (0 = none) and its terms.
+  int counter_of = 0;
+  int counter_floor_bp = 0;
+  int counter_contribution_bp = 0;
+  int counter_duration = 0;
+  int counter_review = 0;
+  int counter_exit_notice = 0;
+  // Pressure and support: the target (it follows the map's selection unless chosen here), the
+  // kind and intensity of pressure, the amount of aid.
+  std::string target;
+  std::string followed_selection;
+  int pressure_kind = 1;  // pb::PressureKind
+  int pressure_intensity = 1;
+  double aid_amount = 0;
+  PreviewCache preview;
+};
+
+/// The threat this state feels from each other state, broken into Walt's four factors.
+struct ThreatPanel {
+  void draw(const MatchModel& model, std::string& selected);
+};
+
+/// The Finlandization level toward each strong neighbour, its trend, what raises and lowers it.
+struct FinlandPanel {
+  void draw(const MatchModel& model);
+};
+
+/// Plots over turns: GDP, forces, threat, levels, score.
+struct HistoryPanel {
+  void draw(const MatchModel& model);
+};
+
+/// The turn report with its explanations, and the verdicts on the orders sent.
+struct ReportPanel {
+  void draw(MatchModel& model);
+
+  int turn = -1;           // the report shown; -1 = the newest
+  std::string filter;      // only entries containing this text
+  bool only_mine = false;  // only entries about the player's own state
+};
+
+/// Public and private chat.
+struct ChatPanel {
+  void draw(MatchModel& model, const MatchActions& actions);
+
+  std::string input;
+  std::string to_state;           // empty = everyone
+  std::size_t messages_seen = 0;  // scrolls to the bottom when more arrive
+};
+
+}  // namespace hegemon::client

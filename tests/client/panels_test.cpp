@@ -1,0 +1,243 @@
+// The match panels drawn without a window: an ImGui context with a display but no backend, fed
+// with real views and reports of a scenario played by the built-in policy. Every panel draws for
+// a seat, for a spectator and for an empty model; the map selects the state clicked; and a
+// "monkey" clicking at random all over the screen never breaks a panel or sends an order set the
+// server would not read.
+#include "client/app/panels.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "client/app/panels/labels.h"
+#include "client/app/preview.h"
+#include "shared/io/scenario_files.h"
+#include "shared/policy.h"
+#include "shared/resolve.h"
+#include "shared/schema_adapter.h"
+#include "shared/view.h"
+
+namespace hegemon::client {
+namespace {
+
+constexpr float kWidth = 1800, kHeight = 1200;
+
+/// An ImGui context for the length of a test.
+class HeadlessImGui {
+ public:
+  HeadlessImGui() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(kWidth, kHeight);
+    io.DeltaTime = 1.0f / 60.0f;
+    io.IniFilename = nullptr;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  }
+  ~HeadlessImGui() { ImGui::DestroyContext(); }
+  HeadlessImGui(const HeadlessImGui&) = delete;
+  HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+};
+
+/// Every panel of the match screen in its own window, on a 3 x 3 grid.
+struct Screen {
+  MapPanel map;
+  BudgetPanel budget;
+  DiplomacyPanel diplomacy;
+  ThreatPanel threat;
+  FinlandPanel finland;
+  HistoryPanel history;
+  ReportPanel report;
+  ChatPanel chat;
+  std::string selected;
+
+  void frame(MatchModel& model, const MatchActions& actions) {
+    ImGui::NewFrame();
+    int slot = 0;
+    auto window = [&](const char* title, const std::function<void()>& body) {
+      const float w = kWidth / 3, h = kHeight / 3;
+      ImGui::SetNextWindowPos(
+          ImVec2(w * static_cast<float>(slot % 3), h * static_cast<float>(slot / 3)),
+          ImGuiCond_Always);
+      ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
+      ++slot;
+      if (ImGui::Begin(title)) body();
+      ImGui::End();
+    };
+    window("Map", [&] { map.draw(model, selected); });
+    window("Budget", [&] { budget.draw(model, actions); });
+    window("Diplomacy", [&] { diplomacy.draw(model, actions, selected); });
+    window("Threats", [&] { threat.draw(model, selected); });
+    window("Finlandization", [&] { finland.draw(model); });
+    window("History", [&] { history.draw(model); });
+    window("Report", [&] { report.draw(model); });
+    window("Chat", [&] { chat.draw(model, actions); });
+    ImGui::Render();
+  }
+};
+
+/// A match of the tutorial a few turns in, seen by `seat`: views, reports, a proposal waiting
+/// for an answer, pressure on the seat, a sanction and a guarantee, and some chat.
+MatchModel played_match(StateIndex seat, int turns) {
+  World w = load_scenario_file("tutorial", 5);
+  MatchModel model;
+  model.match_id = 1;
+  model.my_state = seat >= 0 ? w.states[seat].id : "";
+  model.history.push_back(make_view(w, seat));
+  for (int t = 0; t < turns; ++t) {
+    std::vector<OrderSet> orders;
+    for (StateIndex s = 0; s < w.size(); ++s) orders.push_back(simple_policy(w, s));
+    TurnResult r = resolve_turn(w, orders);
+    w = std::move(r.world);
+    model.history.push_back(make_view(w, seat));
+    const std::vector<OrderResult>* own = nullptr;
+    for (size_t i = 0; i < orders.size(); ++i)
+      if (orders[i].state == seat) own = &r.results[i];
+    model.reports.push_back(make_report(w, r.journal, seat, own));
+  }
+  // What the panels have to show besides: a proposal to answer, coercion, sanction, guarantee.
+  const StateIndex other = seat == 0 ? 1 : 0;
+  Proposal p;
+  p.id = w.next_proposal_id++;
+  p.proposer = other;
+  p.type = TreatyType::MutualDefense;
+  p.name = "Test Pact";
+  p.members = {other, seat >= 0 ? seat : 2};
+  p.accepted = {other};
+  p.terms = TreatyTerms{200, 100, 0, 0, 2};
+  p.turn = w.turn;
+  w.proposals.push_back(p);
+  if (seat >= 0) w.states[seat].relations[other].coercion = 2;
+  w.sanctions.push_back({other, 2});
+  w.guarantees.push_back({other, 3, w.turn + 3});
+  w.states[3].relations[2].finland_status = FinlandStatus::Accommodating;
+  w.states[3].relations[2].finland_level = 40;
+  model.view = make_view(w, seat);
+  model.history.back() = model.view;
+  model.draft.turn = model.collecting_turn();
+  model.draft.allocation = model.view.own().allocation();
+  model.draft.publish_budget = model.view.own().publish_budget();
+  pb::ChatMessage hello;
+  hello.set_from_player("Ada");
+  hello.set_from_state(w.states[other].id);
+  hello.set_text("Shall we stand together?");
+  hello.set_sent_unix_ms(1700000000000);
+  model.chat.push_back(hello);
+  pb::ChatMessage secret = hello;
+  secret.set_to_state(model.my_state);
+  secret.set_text("Between us: I will not sign against them.");
+  model.chat.push_back(secret);
+  return model;
+}
+
+struct Recorder {
+  std::vector<std::pair<pb::OrderSet, bool>> submitted;
+  std::vector<std::pair<std::string, std::string>> said;
+  MatchActions actions() {
+    MatchActions a;
+    a.submit = [this](const pb::OrderSet& o, bool ready) { submitted.emplace_back(o, ready); };
+    a.set_ready = [](bool) {};
+    a.chat = [this](const std::string& to, const std::string& text) {
+      said.emplace_back(to, text);
+    };
+    a.leave = [] {};
+    return a;
+  }
+};
+
+TEST(Panels, DrawForASeatASpectatorAndAnEmptyModel) {
+  HeadlessImGui imgui;
+  Recorder recorder;
+  const MatchActions actions = recorder.actions();
+  for (StateIndex seat : {0, 3, kSpectator}) {
+    MatchModel model = played_match(seat, 3);
+    Screen screen;
+    for (int frame = 0; frame < 3; ++frame) screen.frame(model, actions);
+  }
+  MatchModel empty;
+  Screen screen;
+  for (int frame = 0; frame < 3; ++frame) screen.frame(empty, actions);
+  EXPECT_TRUE(recorder.submitted.empty());
+}
+
+TEST(Panels, TheBudgetPreviewIsReadyForTheDraft) {
+  HeadlessImGui imgui;
+  Recorder recorder;
+  MatchModel model = played_match(0, 2);
+  Screen screen;
+  screen.frame(model, recorder.actions());
+  const Preview& p = screen.budget.preview.get(model.view, draft_order_set(model));
+  ASSERT_TRUE(p.available) << p.problem;
+  EXPECT_EQ(p.verdicts.size(), 1u);
+  EXPECT_GT(p.gdp.after, 0.0);
+}
+
+TEST(Panels, AClickOnTheMapSelectsAState) {
+  HeadlessImGui imgui;
+  Recorder recorder;
+  const MatchActions actions = recorder.actions();
+  MatchModel model = played_match(0, 1);
+  Screen screen;
+  ImGuiIO& io = ImGui::GetIO();
+  screen.frame(model, actions);
+  // Sweep clicks over the map window until one lands on a state.
+  for (float y = 60; y < kHeight / 3 && screen.selected.empty(); y += 6)
+    for (float x = 10; x < kWidth / 3 && screen.selected.empty(); x += 6) {
+      io.MousePos = ImVec2(x, y);
+      io.MouseDown[0] = true;
+      screen.frame(model, actions);
+      io.MouseDown[0] = false;
+      screen.frame(model, actions);
+    }
+  ASSERT_FALSE(screen.selected.empty());
+  EXPECT_FALSE(name_of(model.view, screen.selected).empty());
+  const std::vector<std::string> ids = state_ids(model.view);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), screen.selected), ids.end()) << screen.selected;
+}
+
+TEST(Panels, RandomClicksEverywhereNeverSendAnUnreadableOrderSet) {
+  HeadlessImGui imgui;
+  Recorder recorder;
+  const MatchActions actions = recorder.actions();
+  MatchModel model = played_match(0, 3);
+  Screen screen;
+  ImGuiIO& io = ImGui::GetIO();
+  std::mt19937 rng(20240601);
+  std::uniform_real_distribution<float> x(0, kWidth), y(0, kHeight);
+  for (int click = 0; click < 3000; ++click) {
+    io.MousePos = ImVec2(x(rng), y(rng));
+    io.MouseDown[0] = true;
+    screen.frame(model, actions);
+    io.MouseDown[0] = false;
+    screen.frame(model, actions);
+    for (const auto& order : model.draft.orders)
+      ASSERT_NE(order.kind_case(), pb::Order::KIND_NOT_SET) << "click " << click;
+    if (!screen.selected.empty()) {
+      const std::vector<std::string> ids = state_ids(model.view);
+      ASSERT_NE(std::find(ids.begin(), ids.end(), screen.selected), ids.end());
+    }
+  }
+  for (const auto& [orders, ready] : recorder.submitted) {
+    EXPECT_EQ(orders.state(), model.my_state);
+    EXPECT_EQ(orders.turn(), model.collecting_turn());
+    ASSERT_GT(orders.orders_size(), 0);
+    ASSERT_TRUE(orders.orders(0).has_set_budget());
+    EXPECT_EQ(allocation_total(orders.orders(0).set_budget().allocation()), kFullBudgetBp);
+    const Preview p = preview_orders(model.view, orders);
+    EXPECT_TRUE(p.available) << p.problem;
+    EXPECT_EQ(p.verdicts.size(), static_cast<size_t>(orders.orders_size()));
+  }
+  std::cout << "random clicks: " << model.draft.orders.size() << " orders drafted, "
+            << recorder.submitted.size() << " order sets sent\n";
+}
+
+}  // namespace
+}  // namespace hegemon::client
