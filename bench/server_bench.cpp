@@ -31,6 +31,7 @@ class LocalServer {
     s.port = 0;
     s.data_dir = data_;
     s.assets_dir = HEGEMON_ASSETS_DIR;
+    s.session.requests_per_second = 0;  // measure the storage, not the per-connection limit
     server_ = std::make_unique<server::Server>(io_, s, log_);
     server_->start();
     thread_ = std::thread([this] { io_.run(); });

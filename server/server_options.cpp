@@ -60,6 +60,9 @@ void apply_config(const pb::ServerConfig& c, ServerOptions& o) {
   if (c.max_sessions() > 0) o.settings.max_sessions = c.max_sessions();
   if (c.max_outbox_bytes() > 0) o.settings.session.max_outbox = c.max_outbox_bytes();
   if (!c.assets_dir().empty()) o.settings.assets_dir = c.assets_dir();
+  if (c.max_requests_per_second() > 0)
+    o.settings.session.requests_per_second = c.max_requests_per_second();
+  if (c.max_request_burst() > 0) o.settings.session.request_burst = c.max_request_burst();
 }
 
 void read_config(const std::string& path, ServerOptions& o) {
@@ -94,6 +97,9 @@ Options:
   --assets DIR           scenarios and rulesets (default: the source tree's assets)
   --max-frame BYTES      largest frame a client may send (default 1048576)
   --max-database-mb MB   cap on the database file; past it orders are refused, not lost
+  --max-requests-per-second N
+                         requests one connection may send per second (default 100, bursts of
+                         200); the excess is refused with RATE_LIMITED. 0 = no limit
   --read-only            serve the matches of the database without changing it: every order
                          is refused with STORAGE_UNAVAILABLE (for inspecting a copy)
   --log-level LEVEL      debug, info, warn or error (default info)
@@ -124,6 +130,8 @@ ServerOptions parse_server_options(int argc, char** argv) {
     else if (arg == "--max-database-mb")
       o.settings.max_database_mb = whole_number_option<std::int64_t>(arg, value());
     else if (arg == "--read-only") o.settings.read_only = true;
+    else if (arg == "--max-requests-per-second")
+      o.settings.session.requests_per_second = whole_number_option<unsigned>(arg, value());
     else if (arg == "--log-level") {
       if (!parse_log_level(value(), o.log_level))
         throw std::invalid_argument("--log-level must be debug, info, warn or error");

@@ -33,7 +33,20 @@ std::string Session::label() const {
          (player_name_.empty() ? "" : " (" + player_name_ + ")") + " from " + peer_;
 }
 
+bool Session::take_request_token() {
+  if (limits_.requests_per_second <= 0) return true;
+  const auto now = std::chrono::steady_clock::now();
+  const double elapsed = std::chrono::duration<double>(now - refilled_).count();
+  refilled_ = now;
+  tokens_ = std::min(limits_.request_burst, tokens_ + elapsed * limits_.requests_per_second);
+  if (tokens_ < 1.0) return false;
+  tokens_ -= 1.0;
+  return true;
+}
+
 void Session::start() {
+  tokens_ = limits_.request_burst;
+  refilled_ = std::chrono::steady_clock::now();
   log_.info(label() + " connected");
   read();
 }
@@ -90,6 +103,22 @@ void Session::on_frame(const pb::ClientMessage& message) {
       self->deliver(m);
     }
   };
+  if (!take_request_token()) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_throttle_log_ > std::chrono::seconds(1)) {
+      last_throttle_log_ = now;
+      log_.warn(label() + " sends more than " + std::to_string(static_cast<int>(
+                                                    limits_.requests_per_second)) +
+                " requests a second; refusing the excess");
+    }
+    pb::ServerMessage m = error_message(
+        pb::RATE_LIMITED, "this connection sends requests faster than the server's limit of " +
+                              std::to_string(static_cast<int>(limits_.requests_per_second)) +
+                              " a second; the request was not handled, send it again later");
+    m.set_request_id(request_id);
+    deliver(m);
+    return;
+  }
   dispatch(message, std::move(reply));
 }
 

@@ -5,6 +5,7 @@
 
 #include <asio.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -22,6 +23,9 @@ namespace hegemon::server {
 struct SessionLimits {
   std::size_t max_frame = net::kDefaultMaxFrame;
   std::size_t max_outbox = 8u << 20;
+  /// Requests a connection may send per second on average (0 = no limit), and in one burst.
+  double requests_per_second = 100;
+  double request_burst = 200;
   std::string server_name = "hegemon-server";
 };
 
@@ -48,6 +52,8 @@ class Session : public Outbox, public std::enable_shared_from_this<Session> {
   void hello(const pb::Hello& hello, Reply& reply);
   /// The match a request names, or an error reply and nullptr.
   std::shared_ptr<MatchSession> match_for(std::uint64_t id, Reply& reply);
+  /// Takes one request's token from the bucket; false when the connection is over its rate.
+  bool take_request_token();
   void write_next();
   /// After a fatal error: stop sending, read and drop whatever the peer still sends for a
   /// moment, then close, so the error frame is not lost to a reset.
@@ -72,6 +78,11 @@ class Session : public Outbox, public std::enable_shared_from_this<Session> {
   bool identified_ = false;
   std::string player_name_;
   std::set<std::uint64_t> matches_;  // matches this connection joined or observes
+  // Token bucket: one token per request, refilled at requests_per_second up to request_burst,
+  // so that one connection cannot keep the loop busy while other matches wait.
+  double tokens_ = 0;
+  std::chrono::steady_clock::time_point refilled_;
+  std::chrono::steady_clock::time_point last_throttle_log_{};
 };
 
 }  // namespace hegemon::server

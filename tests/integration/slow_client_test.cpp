@@ -1,7 +1,11 @@
-// A client that never reads what it is sent cannot hold up anyone else.
+// A client that never reads what it is sent, or that floods the server with requests, cannot
+// hold up anyone else.
 #include <gtest/gtest.h>
 
 #include <asio.hpp>
+
+#include <future>
+#include <vector>
 
 #include "protocol/frame_codec.h"
 #include "player.h"
@@ -55,6 +59,39 @@ TEST(SlowClient, AClientThatStopsReadingIsCutOffWhileTheOthersPlayOn) {
     std::this_thread::sleep_for(20ms);
   EXPECT_NE(server.log_text().find("(Sloth)"), std::string::npos);
   EXPECT_NE(server.log_text().find("behind in reading; disconnecting it"), std::string::npos);
+}
+
+TEST(SlowClient, AClientThatFloodsTheServerIsRateLimitedWhileTheOthersPlayOn) {
+  TempDir data;
+  TestServer server(data.path());
+  Player kar(server.port(), "Karla"), drv(server.port(), "Dragan");
+  const std::uint64_t id = kar.create("cold_war_1949", {"USA", "SU"});
+  ASSERT_TRUE(kar.join(id, "USA").has_seat_granted());
+  ASSERT_TRUE(drv.join(id, "SU").has_seat_granted());
+
+  client::ServerConnection flood;
+  flood.connect("127.0.0.1", server.port(), "Flood");
+  std::vector<std::future<pb::ServerMessage>> replies;
+  for (int i = 0; i < 1000; ++i) {
+    pb::ClientMessage view;
+    view.mutable_get_view()->set_match_id(id);
+    replies.push_back(flood.request(view));
+  }
+  ASSERT_TRUE(kar.submit_budget(id, 1).has_orders_accepted());
+  ASSERT_TRUE(drv.submit_budget(id, 1).has_orders_accepted());
+  EXPECT_EQ(kar.wait_turn(5s).view().turn(), 1);
+
+  int answered = 0, limited = 0;
+  for (auto& r : replies) {
+    const pb::ServerMessage m = r.get();
+    if (m.has_view()) ++answered;
+    if (error_of(m) == pb::RATE_LIMITED) ++limited;
+  }
+  EXPECT_EQ(answered + limited, 1000);  // every request answered, the excess refused
+  EXPECT_GE(answered, 200);             // the burst is served
+  EXPECT_GT(limited, 500);
+  EXPECT_NE(server.log_text().find("(Flood) from"), std::string::npos);
+  EXPECT_NE(server.log_text().find("refusing the excess"), std::string::npos);
 }
 
 }  // namespace
