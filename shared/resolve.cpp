@@ -78,17 +78,7 @@ TurnResult resolve_turn(const World& world, const std::vector<OrderSet>& orders)
   w.turn += 1;
   Rng rng(mix_seed(w.seed, static_cast<std::uint64_t>(w.turn)));
   const size_t n = w.states.size();
-  TurnContext ctx{w,
-                  result.journal,
-                  rng,
-                  std::vector<std::vector<const Order*>>(n),
-                  std::vector<double>(n, 0.0),
-                  std::vector<double>(n, 0.0),
-                  std::vector<Spending>(n),
-                  std::vector<double>(n, 0.0),
-                  std::vector<double>(n, 0.0),
-                  std::vector<double>(n, 0.0),
-                  std::vector<double>(n, 0.0)};
+  TurnContext ctx(w, result.journal, rng);
 
   result.journal.reserve(n * 900);  // a turn writes about seven sentences per state
   accept_orders(ctx, world, orders, result);

@@ -33,6 +33,20 @@ struct TurnContext {
   /// turn's spending is measured against (set by collect_revenue).
   std::vector<double> turn_gdp = {};
 
+  /// A context for one turn of `world`, every per-state table sized and zeroed.
+  TurnContext(World& w, Journal& j, Rng& r)
+      : world(w),
+        journal(j),
+        rng(r),
+        accepted(w.states.size()),
+        revenue(w.states.size(), 0.0),
+        contributions(w.states.size(), 0.0),
+        spending(w.states.size()),
+        aid_sent(w.states.size(), 0.0),
+        influence_gained(w.states.size(), 0.0),
+        growth(w.states.size(), 0.0),
+        sanctioned_share(w.states.size(), 0.0) {}
+
   double years() const { return world.scenario.years_per_turn(); }
   const Ruleset& rules() const { return world.ruleset; }
   /// The new turn's number (world.turn is advanced at the start of resolution).

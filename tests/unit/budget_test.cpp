@@ -196,18 +196,7 @@ TEST(Budget, AidOrderedBeyondTheProjectionBudgetIsCutToWhatTheBudgetHolds) {
   World w = make_world({plain_state("A"), plain_state("B")});
   Journal journal;
   Rng rng(1);
-  const size_t n = 2;
-  TurnContext ctx{w,
-                  journal,
-                  rng,
-                  std::vector<std::vector<const Order*>>(n),
-                  std::vector<double>(n, 0.0),
-                  std::vector<double>(n, 0.0),
-                  std::vector<Spending>(n),
-                  std::vector<double>(n, 0.0),
-                  std::vector<double>(n, 0.0),
-                  std::vector<double>(n, 0.0),
-                  std::vector<double>(n, 0.0)};
+  TurnContext ctx(w, journal, rng);
   ctx.aid_sent[0] = 50;
   collect_revenue(ctx);
   build_capabilities(ctx);
