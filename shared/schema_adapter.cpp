@@ -729,17 +729,8 @@ pb::World to_proto(const World& world) {
   for (const auto& sanction : world.sanctions) *out.add_sanctions() = to_proto(world, sanction);
   out.set_next_treaty_id(world.next_treaty_id);
   out.set_next_proposal_id(world.next_proposal_id);
-  for (int i = 0; i < static_cast<int>(world.scores.size()); ++i) {
-    const Score& score = world.scores[i];
-    pb::Score* s = out.add_scores();
-    s->set_state(world.states[i].id);
-    s->set_security(score.security);
-    s->set_prosperity(score.prosperity);
-    s->set_influence(score.influence);
-    s->set_sovereignty(score.sovereignty);
-    s->set_objectives(score.objectives);
-    s->set_total(score.total);
-  }
+  for (int i = 0; i < static_cast<int>(world.scores.size()); ++i)
+    *out.add_scores() = to_proto(world, i, world.scores[i]);
   out.set_ended(world.ended);
   out.set_end_reason(world.end_reason);
   for (double cell : world.threat.cells) out.add_threat(cell);
@@ -968,6 +959,18 @@ pb::Sanction to_proto(const World& world, const Sanction& sanction) {
 
 pb::Objective to_proto(const World& world, const Objective& objective) {
   return objective_to_proto(world, objective);
+}
+
+pb::Score to_proto(const World& world, StateIndex state, const Score& score) {
+  pb::Score s;
+  s.set_state(id_of(world, state, "a score"));
+  s.set_security(score.security);
+  s.set_prosperity(score.prosperity);
+  s.set_influence(score.influence);
+  s.set_sovereignty(score.sovereignty);
+  s.set_objectives(score.objectives);
+  s.set_total(score.total);
+  return s;
 }
 
 }  // namespace hegemon

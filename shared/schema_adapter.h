@@ -78,6 +78,8 @@ pb::Proposal to_proto(const World& world, const Proposal& proposal);
 pb::Guarantee to_proto(const World& world, const Guarantee& guarantee);
 pb::Sanction to_proto(const World& world, const Sanction& sanction);
 pb::Objective to_proto(const World& world, const Objective& objective);
+/// The score of `state` (scores are kept by position, beside the states).
+pb::Score to_proto(const World& world, StateIndex state, const Score& score);
 
 // --- The whole world --------------------------------------------------------------------------
 

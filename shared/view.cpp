@@ -159,15 +159,7 @@ pb::PlayerView make_view(const World& world, StateIndex viewer) {
   // truly feels), and the viewer's security reckoned on the truth would give away the forces it
   // only estimates.
   if (viewer >= 0) {
-    const Score own = compute_scores(seen)[static_cast<size_t>(viewer)];
-    pb::Score* sc = v.add_scores();
-    sc->set_state(world.states[viewer].id);
-    sc->set_security(own.security);
-    sc->set_prosperity(own.prosperity);
-    sc->set_influence(own.influence);
-    sc->set_sovereignty(own.sovereignty);
-    sc->set_objectives(own.objectives);
-    sc->set_total(own.total);
+    *v.add_scores() = to_proto(world, viewer, compute_scores(seen)[static_cast<size_t>(viewer)]);
   }
 
   if (viewer >= 0) {
