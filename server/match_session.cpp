@@ -132,6 +132,7 @@ pb::MatchSummary MatchSession::summary() const {
   if (phase_ == Phase::Collecting && record_.settings.turn_deadline_seconds() > 0)
     m.set_deadline_unix_ms(unix_ms(deadline_));
   m.set_owner(record_.owner_name);
+  m.set_bot_plays_absent_seats(record_.settings.bot_plays_absent_seats());
   for (const auto& seat : seats_) {
     pb::SeatInfo* info = m.add_seats();
     info->set_state(world_.states[seat.state].id);
@@ -500,11 +501,14 @@ void MatchSession::resolve() {
   deadline_timer_.cancel();
   std::vector<OrderSet> sets;
   std::vector<int> set_of_seat(seats_.size(), -1);
+  // A human seat with no orders keeps its standing budget, or is played by the built-in
+  // policy when the match says so; bots always are.
+  const bool bot_for_absent = record_.settings.bot_plays_absent_seats();
   for (const auto& seat : seats_) {
     if (seat.human && seat.orders) {
       set_of_seat[seat.state] = static_cast<int>(sets.size());
       sets.push_back(*seat.orders);
-    } else if (!seat.human) {
+    } else if (!seat.human || bot_for_absent) {
       sets.push_back(simple_policy(world_, seat.state));
     }
   }

@@ -129,6 +129,11 @@ void CreateMatchDialog::draw(const OnCreate& on_create) {
                      deadline_seconds_ == 0 ? "(turns wait for every player)" : "");
   ImGui::InputTextWithHint("Password", "empty: open to all", &password_,
                            ImGuiInputTextFlags_Password);
+  ImGui::Checkbox("A bot plays a seat that sends no orders", &bot_plays_absent_);
+  ImGui::SameLine();
+  ImGui::TextColored(colors::kMuted, "%s",
+                     bot_plays_absent_ ? "(for that turn only)"
+                                       : "(otherwise it keeps its budget and does nothing else)");
   ImGui::PopItemWidth();
 
   if (!error_.empty()) ImGui::TextColored(colors::kBad, "%s", error_.c_str());
@@ -149,6 +154,7 @@ void CreateMatchDialog::draw(const OnCreate& on_create) {
       }
       request.set_turn_deadline_seconds(static_cast<std::uint32_t>(deadline_seconds_));
       request.set_password(password_);
+      request.set_bot_plays_absent_seats(bot_plays_absent_);
       const std::size_t take = static_cast<std::size_t>(take_);
       on_create(request, take < humans.size() ? humans[take] : std::string());
       ImGui::CloseCurrentPopup();

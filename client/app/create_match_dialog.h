@@ -35,6 +35,7 @@ class CreateMatchDialog {
   std::string human_list_;               // human state ids when the scenario is unknown
   int take_ = 0;                         // index into human_states(): the seat to take
   int deadline_seconds_ = 0;
+  bool bot_plays_absent_ = false;
   std::string password_;
   std::string error_;
 };

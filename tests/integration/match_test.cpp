@@ -250,3 +250,46 @@ TEST(Match, ChatReachesEveryoneOrOnlyTheAddressee) {
 
 }  // namespace
 }  // namespace hegemon::testing
+
+namespace hegemon::testing {
+namespace {
+
+/// Creates a tutorial match where KAR and DRV are human, with a 1 s deadline.
+std::uint64_t deadline_match(Player& owner, bool bot_plays_absent) {
+  pb::ClientMessage m;
+  pb::CreateMatch* c = m.mutable_create_match();
+  c->set_name("absentees");
+  c->set_scenario("tutorial");
+  for (const char* state : {"KAR", "DRV"}) {
+    pb::SeatPlan* seat = c->add_seats();
+    seat->set_state(state);
+    seat->set_kind(pb::SEAT_HUMAN);
+  }
+  c->set_turn_deadline_seconds(1);
+  c->set_bot_plays_absent_seats(bot_plays_absent);
+  c->set_seed(7);
+  const pb::ServerMessage reply = owner.connection().call(m);
+  EXPECT_EQ(reply.match_created().match().bot_plays_absent_seats(), bot_plays_absent);
+  return reply.match_created().match().match_id();
+}
+
+TEST(Match, AnAbsentSeatKeepsItsBudgetOrIsPlayedByTheBotAsTheMatchSays) {
+  TempDir data;
+  TestServer server(data.path());
+  for (const bool bot : {false, true}) {
+    Player kar(server.port(), "Karla"), drv(server.port(), "Dragan");
+    const std::uint64_t id = deadline_match(kar, bot);
+    ASSERT_TRUE(kar.join(id, "KAR").has_seat_granted());
+    ASSERT_TRUE(drv.join(id, "DRV").has_seat_granted());
+    const pb::Allocation before = drv.view().own().allocation();
+    ASSERT_TRUE(kar.submit_budget(id, 1).has_orders_accepted());
+    // Dragan sends nothing; the deadline resolves the turn.
+    const pb::Allocation after = drv.wait_turn(5s).view().own().allocation();
+    const bool unchanged = after.SerializeAsString() == before.SerializeAsString();
+    EXPECT_EQ(unchanged, !bot) << (bot ? "the bot should have set a budget"
+                                       : "the standing budget should have held");
+  }
+}
+
+}  // namespace
+}  // namespace hegemon::testing
