@@ -108,6 +108,7 @@ void GameClient::frame() {
       actions.observe = [this](std::uint64_t id, const std::string& pw) { observe(id, pw); };
       actions.resume = [this](const pb::RememberedSeat& seat) { resume(seat); };
       actions.disconnect = [this] { disconnect(); };
+      actions.chat = [this](const std::string& text) { send_lobby_chat(text); };
       lobby_screen_.draw(lobby_, actions, fonts_);
       break;
     }
@@ -255,7 +256,11 @@ void GameClient::on_event(const pb::ServerMessage& event) {
     }
     return;
   }
-  if (event.has_match_update()) {
+  if (event.has_chat() && event.chat().match_id() == 0) {
+    lobby_.chat.push_back(event.chat());
+    constexpr std::size_t kMaxLobbyChat = 200;
+    if (lobby_.chat.size() > kMaxLobbyChat) lobby_.chat.erase(lobby_.chat.begin());
+  } else if (event.has_match_update()) {
     for (auto& match : lobby_.matches)
       if (match.match_id() == event.match_update().match().match_id())
         match = event.match_update().match();
@@ -520,6 +525,17 @@ void GameClient::send_chat(const std::string& to_state, const std::string& text)
       [this, id](const std::string& why) {
         if (match_.match_id == id) match_.status_line = "The message was not sent: " + why;
       });
+}
+
+void GameClient::send_lobby_chat(const std::string& text) {
+  pb::ClientMessage message;
+  message.mutable_send_chat()->set_text(text);
+  network_.send(
+      std::move(message),
+      [this](const pb::ServerMessage& reply) {
+        if (reply.has_error()) lobby_.status = "The message was not sent: " + describe(reply.error());
+      },
+      [this](const std::string& why) { lobby_.status = "The message was not sent: " + why; });
 }
 
 void GameClient::pause(bool pause) {

@@ -69,6 +69,7 @@ class GameClient {
   void submit(const pb::OrderSet& orders, bool ready);
   void set_ready(bool ready);
   void send_chat(const std::string& to_state, const std::string& text);
+  void send_lobby_chat(const std::string& text);
   void pause(bool pause);
   // Unattended runs.
   void run_unattended_steps();

@@ -87,6 +87,43 @@ void LobbyScreen::draw(const LobbyModel& lobby, const LobbyActions& actions,
   }
   ImGui::Spacing();
 
+  // The matches above, the lobby's chat in the bottom quarter.
+  const float chat_height = std::max(120.0f, ImGui::GetContentRegionAvail().y * 0.25f);
+  ImGui::BeginChild("lobby matches", ImVec2(0, -chat_height), false);
+  draw_matches(lobby, actions, fonts);
+  ImGui::EndChild();
+  draw_chat(lobby, actions);
+}
+
+void LobbyScreen::draw_chat(const LobbyModel& lobby, const LobbyActions& actions) {
+  ImGui::Separator();
+  ImGui::TextUnformatted("Lobby chat");
+  ImGui::SameLine();
+  ImGui::TextColored(colors::kMuted, "everyone connected to this server reads it");
+  const float input_height = ImGui::GetFrameHeightWithSpacing();
+  ImGui::BeginChild("lobby chat", ImVec2(0, -input_height), true);
+  for (const auto& m : lobby.chat)
+    ImGui::TextWrapped("%s: %s", m.from_player().c_str(), m.text().c_str());
+  if (lobby.chat.size() != chat_seen_) {  // follow new messages
+    chat_seen_ = lobby.chat.size();
+    ImGui::SetScrollHereY(1.0f);
+  }
+  ImGui::EndChild();
+  ImGui::PushItemWidth(-90.0f);
+  const bool entered = ImGui::InputTextWithHint("##lobby chat input", "say something to the lobby",
+                                                &chat_input_,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::PopItemWidth();
+  ImGui::SameLine();
+  const bool clicked = ImGui::Button("Send##lobby", ImVec2(80, 0));
+  if ((entered || clicked) && !chat_input_.empty() && actions.chat) {
+    actions.chat(chat_input_.substr(0, 500));
+    chat_input_.clear();
+  }
+}
+
+void LobbyScreen::draw_matches(const LobbyModel& lobby, const LobbyActions& actions,
+                               const UiFonts& fonts) {
   if (!lobby.loaded) {
     ImGui::TextColored(colors::kMuted, "Asking the server for its matches...");
     return;

@@ -23,6 +23,7 @@ struct LobbyModel {
   bool loading = false;
   std::string status;                        // the last error or confirmation
   std::vector<pb::RememberedSeat> my_seats;  // seats this client can take back on this server
+  std::vector<pb::ChatMessage> chat;         // the lobby's chat since connecting, oldest first
 };
 
 struct LobbyActions {
@@ -33,6 +34,8 @@ struct LobbyActions {
   std::function<void(std::uint64_t match, const std::string& password)> observe;
   std::function<void(const pb::RememberedSeat& seat)> resume;
   std::function<void()> disconnect;
+  /// Says `text` to everyone in the lobby.
+  std::function<void(const std::string& text)> chat;
 };
 
 /// "collecting turn 4", "paused", "finished".
@@ -45,12 +48,16 @@ class LobbyScreen {
   void draw(const LobbyModel& lobby, const LobbyActions& actions, const UiFonts& fonts);
 
  private:
+  void draw_matches(const LobbyModel& lobby, const LobbyActions& actions, const UiFonts& fonts);
+  void draw_chat(const LobbyModel& lobby, const LobbyActions& actions);
   void draw_table(const LobbyModel& lobby);
   void draw_details(const LobbyModel& lobby, const pb::MatchSummary& match,
                     const LobbyActions& actions, const UiFonts& fonts);
 
   std::uint64_t selected_ = 0;
   std::string password_;
+  std::string chat_input_;
+  std::size_t chat_seen_ = 0;
   CreateMatchDialog create_;
 };
 
