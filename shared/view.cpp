@@ -158,7 +158,11 @@ pb::PlayerView make_view(const World& world, StateIndex viewer) {
   // would give away what the view hides (its influence, its Finlandization levels, the threat it
   // truly feels), and the viewer's security reckoned on the truth would give away the forces it
   // only estimates.
-  if (viewer >= 0) {
+  // Once the match is over nothing is left to hide: every view carries the final standings.
+  if (world.ended) {
+    for (int s = 0; s < world.size() && s < static_cast<int>(world.scores.size()); ++s)
+      *v.add_scores() = to_proto(world, s, world.scores[s]);
+  } else if (viewer >= 0) {
     *v.add_scores() = to_proto(world, viewer, compute_scores(seen)[static_cast<size_t>(viewer)]);
   }
 

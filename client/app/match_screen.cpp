@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <vector>
 #include <cmath>
 #include <chrono>
 #include <cstdio>
@@ -12,6 +13,37 @@
 
 namespace hegemon::client {
 namespace {
+
+/// The final scores, best first, in a popup: at the end of a match every view carries them.
+void draw_final_standings(const MatchModel& model) {
+  if (!ImGui::BeginPopup("final standings")) return;
+  std::vector<pb::Score> scores(model.view.scores().begin(), model.view.scores().end());
+  std::stable_sort(scores.begin(), scores.end(),
+                   [](const pb::Score& a, const pb::Score& b) { return a.total() > b.total(); });
+  if (ImGui::BeginTable("standings", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+    for (const char* column : {"#", "State", "Total", "Security", "Prosperity", "Influence",
+                               "Sovereignty"})
+      ImGui::TableSetupColumn(column);
+    ImGui::TableHeadersRow();
+    int rank = 1;
+    for (const auto& s : scores) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", rank++);
+      ImGui::TableNextColumn();
+      const bool mine = s.state() == model.my_state;
+      if (mine) ImGui::TextColored(colors::kGood, "%s (you)", s.state().c_str());
+      else ImGui::TextUnformatted(s.state().c_str());
+      for (double value : {s.total(), s.security(), s.prosperity(), s.influence(),
+                           s.sovereignty()}) {
+        ImGui::TableNextColumn();
+        ImGui::Text("%.1f", value);
+      }
+    }
+    ImGui::EndTable();
+  }
+  ImGui::EndPopup();
+}
 
 constexpr float kNotificationsHeight = 190.0f;
 
@@ -122,6 +154,9 @@ void MatchScreen::draw_top_bar(MatchModel& model, const MatchScreenActions& acti
     ImGui::SameLine();
     ImGui::TextColored(colors::kWarn, "The match is over%s%s",
                        view.end_reason().empty() ? "" : ": ", view.end_reason().c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Final standings")) ImGui::OpenPopup("final standings");
+    draw_final_standings(model);
   } else {
     ImGui::Text("Deciding turn %d of %d  \xc2\xb7  %s", model.collecting_turn(), view.turns(),
                 period_of_turn(view, model.collecting_turn()).c_str());

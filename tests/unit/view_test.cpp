@@ -305,6 +305,23 @@ TEST(View, TheViewerIsToldOnlyItsOwnScore) {
   EXPECT_DOUBLE_EQ(v.scores(0).sovereignty(), w.scores[kViewer].sovereignty);
 }
 
+TEST(View, OnceTheMatchIsOverEveryoneSeesTheFinalStandings) {
+  World w = four_states();
+  w.ended = true;
+  w.end_reason = "the last turn was played";
+  for (StateIndex viewer : {kViewer, kWithholder, kSpectator}) {
+    const pb::PlayerView v = make_view(w, viewer);
+    ASSERT_EQ(v.scores_size(), w.size());
+    for (int s = 0; s < w.size(); ++s) {
+      EXPECT_EQ(v.scores(s).state(), w.states[s].id);
+      EXPECT_DOUBLE_EQ(v.scores(s).total(), w.scores[s].total);  // the true score, not a guess
+    }
+  }
+  // A spectator sees no score while the match goes on.
+  w.ended = false;
+  EXPECT_EQ(make_view(w, kSpectator).scores_size(), 0);
+}
+
 // --- Proposals, spectators and reports -------------------------------------------------------
 
 std::vector<int> proposal_ids(const pb::PlayerView& v) {
