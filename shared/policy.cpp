@@ -49,6 +49,15 @@ Allocation plan_budget(const World& w, StateIndex s, StateIndex threat) {
   return a;
 }
 
+/// Walt's very weak state: one whose feared power outweighs it four times the ratio at which
+/// Finlandization begins. Only such a state bandwagons.
+bool very_weak(const World& w, StateIndex s, StateIndex threat) {
+  if (threat < 0) return false;
+  const double ratio = aggregate_power(w.ruleset, w.states[threat]) /
+                       std::max(1e-9, aggregate_power(w.ruleset, w.states[s]));
+  return ratio > 4 * w.ruleset.finland_min_power_ratio();
+}
+
 bool has_open_proposal(const World& w, StateIndex s) {
   return std::any_of(w.proposals.begin(), w.proposals.end(), [&](const Proposal& p) {
     return p.proposer == s && p.status == ProposalStatus::Open;
@@ -59,8 +68,7 @@ void answer_proposals(const World& w, StateIndex s, StateIndex threat, OrderSet&
   for (const auto& p : w.proposals) {
     if (p.status != ProposalStatus::Open || !p.has_member(s) || p.has_accepted(s)) continue;
     const bool with_threat = threat >= 0 && p.has_member(threat);
-    const bool weak = threat >= 0 && aggregate_power(w.ruleset, w.states[threat]) >
-                                         10 * aggregate_power(w.ruleset, w.states[s]);
+    const bool weak = very_weak(w, s, threat);
     // Balance against the threat; join it only when too weak to do otherwise (bandwagoning).
     const bool good = !is_military(p.type) || !with_threat || weak;
     if (good)
@@ -123,15 +131,13 @@ void guarantee_the_threatened(const World& w, StateIndex s, StateIndex threat, O
 }
 
 void bandwagon_if_weak(const World& w, StateIndex s, StateIndex threat, OrderSet& out) {
-  if (threat < 0) return;
-  const double ratio = aggregate_power(w.ruleset, w.states[threat]) /
-                       std::max(1e-9, aggregate_power(w.ruleset, w.states[s]));
+  if (!very_weak(w, s, threat)) return;
   const Relation& rel = w.states[s].relations[threat];
   bool allied = false;
   for (const auto& t : w.treaties)
     if (t.type == TreatyType::MutualDefense && t.has_member(s) && !t.has_member(threat))
       allied = true;
-  if (!allied && ratio > 4 * w.ruleset.finland_min_power_ratio() && rel.finland_level > 30)
+  if (!allied && rel.finland_level > 30)
     out.orders.push_back(Bandwagon{threat});
 }
 
