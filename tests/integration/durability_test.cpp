@@ -52,11 +52,7 @@ TEST(Durability, AServerKilledRightAfterAcknowledgingOrdersRestartsWithThemAndFi
   ServerProcess restarted(data.path());
   Player kar(restarted.port(), "Karla"), drv(restarted.port(), "Dragan");
   for (auto [player, token] : {std::pair{&kar, kar_token}, std::pair{&drv, drv_token}}) {
-    pb::ClientMessage m;
-    m.mutable_reconnect()->set_match_id(id);
-    m.mutable_reconnect()->set_seat_token(token);
-    m.mutable_reconnect()->set_last_report_turn(1);
-    const pb::ServerMessage reply = player->connection().call(m);
+    const pb::ServerMessage reply = player->reconnect(id, token, 1);
     ASSERT_TRUE(reply.has_seat_granted()) << reply.DebugString();
     EXPECT_EQ(reply.seat_granted().view().turn(), 1);  // the resolved turn survived
   }
@@ -114,11 +110,7 @@ TEST(Durability, ARestartedServerResumesEveryUnfinishedMatchWhereItStood) {
   EXPECT_EQ(matches.match_list().matches(1).turn(), 0);
   // New matches get new ids.
   EXPECT_GT(kar.create("tutorial", {"KAR"}), second);
-  pb::ClientMessage m;
-  m.mutable_reconnect()->set_match_id(first);
-  m.mutable_reconnect()->set_seat_token(token);
-  m.mutable_reconnect()->set_last_report_turn(0);
-  const pb::ServerMessage reply = kar.connection().call(m);
+  const pb::ServerMessage reply = kar.reconnect(first, token, 0);
   ASSERT_TRUE(reply.has_seat_granted());
   EXPECT_EQ(reply.seat_granted().missed_reports_size(), 3);
 }

@@ -48,6 +48,21 @@ pb::ServerMessage Player::join(std::uint64_t match, const std::string& state,
   return reply;
 }
 
+pb::ServerMessage Player::reconnect(std::uint64_t match, const std::string& token,
+                                   int last_report_turn) {
+  pb::ClientMessage m;
+  m.mutable_reconnect()->set_match_id(match);
+  m.mutable_reconnect()->set_seat_token(token);
+  m.mutable_reconnect()->set_last_report_turn(last_report_turn);
+  pb::ServerMessage reply = connection_.call(m);
+  if (reply.has_seat_granted()) {
+    seat_token_ = token;
+    state_ = reply.seat_granted().state();
+    view_ = reply.seat_granted().view();
+  }
+  return reply;
+}
+
 pb::ServerMessage Player::submit(std::uint64_t match, const pb::OrderSet& orders, bool ready) {
   pb::ClientMessage m;
   m.mutable_submit_orders()->set_match_id(match);

@@ -25,6 +25,9 @@ class Player {
   /// Takes a seat; returns the reply (SeatGranted or an error). Keeps the seat token.
   pb::ServerMessage join(std::uint64_t match, const std::string& state,
                          const std::string& password = "");
+  /// Takes a seat back with its token; returns the reply (SeatGranted or an error) and, when
+  /// granted, keeps the seat as join() does.
+  pb::ServerMessage reconnect(std::uint64_t match, const std::string& token, int last_report_turn);
   /// Sends a budget that keeps the current split, for the turn being collected, and readiness.
   pb::ServerMessage submit_budget(std::uint64_t match, int turn, bool ready = true);
   /// Sends any order set.
