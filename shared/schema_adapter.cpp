@@ -406,6 +406,7 @@ State read_state(const pb::State& message, const IdTable& ids) {
   out.last_spending = from_proto(message.last_spending());
   out.last_revenue = message.last_revenue();
   out.last_contributions = message.last_contributions();
+  out.doctrine = message.doctrine();
   return out;
 }
 
@@ -705,6 +706,7 @@ pb::State to_proto(const World& world, StateIndex index) {
   *out.mutable_last_spending() = to_proto(state.last_spending);
   out.set_last_revenue(state.last_revenue);
   out.set_last_contributions(state.last_contributions);
+  out.set_doctrine(state.doctrine);
   return out;
 }
 

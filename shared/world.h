@@ -121,6 +121,8 @@ struct State {
   Spending last_spending;
   double last_revenue = 0;
   double last_contributions = 0;
+  // The bot doctrine that plays the state when no human does (a ruleset doctrine's name).
+  std::string doctrine;
 
   double forces() const { return territorial_defense + power_projection; }
 };
