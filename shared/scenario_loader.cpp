@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <set>
+#include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -245,9 +247,41 @@ void check_ruleset_numbers(const Ruleset& ruleset, const Located& where, Problem
   }
 }
 
+/// A doctrine's numbers are weights, shares and thresholds: none negative, shares at most 1.
+void check_doctrines(const Ruleset& r, const Located& where, Problems& problems) {
+  std::set<std::string> names;
+  for (int i = 0; i < r.doctrines_size(); ++i) {
+    const pb::Doctrine& d = r.doctrines(i);
+    const Located at = where.nested("doctrines", i);
+    if (d.name().empty()) problems.add(at.at("name"), "a doctrine has no name");
+    else if (!names.insert(d.name()).second)
+      problems.add(at.at("name"), "two doctrines are called " + quoted(d.name()));
+    const Descriptor* type = d.GetDescriptor();
+    const Reflection* reflection = d.GetReflection();
+    for (int f = 0; f < type->field_count(); ++f) {
+      const FieldDescriptor* field = type->field(f);
+      double value = 0;
+      switch (field->cpp_type()) {
+        case FieldDescriptor::CPPTYPE_DOUBLE: value = reflection->GetDouble(d, field); break;
+        case FieldDescriptor::CPPTYPE_INT32: value = reflection->GetInt32(d, field); break;
+        default: continue;
+      }
+      Range range = kNonNegative;
+      const std::string& name = field->name();
+      if (name.find("share") != std::string::npos || name == "ally_reliance" ||
+          name == "publish_propensity" || name == "reconsider_publication" ||
+          name == "budget_noise")
+        range.hi = 1;
+      check_range(problems, at.at(name.c_str()), "doctrine " + quoted(d.name()), name.c_str(),
+                  value, range);
+    }
+  }
+}
+
 void check_ruleset(const Ruleset& r, const Located& where, Problems& problems) {
   if (r.name().empty()) problems.add(where.at("name"), "the ruleset has no name");
   check_ruleset_numbers(r, where, problems);
+  check_doctrines(r, where, problems);
 
   const std::pair<const char*, double> must_be_positive[] = {
       {"proximity_distance_scale", r.proximity_distance_scale()},
@@ -376,6 +410,19 @@ class ScenarioChecker {
                 kNonNegative);
     check_range(problems_, at.at("government_changes"), who, "government_changes",
                 s.government_changes(), kNonNegative);
+    if (!s.doctrine().empty()) {
+      bool known = false;
+      std::string names;
+      for (const auto& d : ruleset_.doctrines()) {
+        known = known || d.name() == s.doctrine();
+        names += (names.empty() ? "" : ", ") + d.name();
+      }
+      if (!known)
+        problems_.add(at.at("doctrine"), who + ": the ruleset " + quoted(ruleset_.name()) +
+                                             " has no doctrine " + quoted(s.doctrine()) +
+                                             " (it has: " + (names.empty() ? "none" : names) +
+                                             ")");
+    }
     if (!from_proto(s.lean()))
       problems_.add(at.at("lean"), who + ": lean must be LEAN_CENTRIST, LEAN_HAWKISH or "
                                          "LEAN_DOVISH");

@@ -2,7 +2,14 @@
 
 #include <stdexcept>
 
-#include "shared/policy.h"
+#include "shared/bots/assessment.h"
+#include "shared/bots/budget_plan.h"
+#include "shared/bots/draft.h"
+#include "shared/bots/pressure_plan.h"
+#include "shared/bots/seat_view.h"
+#include "shared/bots/treaty_plan.h"
+#include "shared/rng.h"
+#include "shared/validate.h"
 
 namespace hegemon {
 
@@ -18,17 +25,59 @@ std::vector<std::string> doctrine_names(const Ruleset& rules) {
   return names;
 }
 
+namespace {
+
+const pb::Doctrine& doctrine_for(const World& world, StateIndex seat, const std::string& asked) {
+  const std::string& name = asked.empty() ? world.states[seat].doctrine : asked;
+  if (name.empty()) {
+    if (world.ruleset.doctrines_size() == 0)
+      throw std::invalid_argument("the ruleset \"" + world.ruleset.name() +
+                                  "\" defines no doctrines: a bot cannot play");
+    return world.ruleset.doctrines(0);
+  }
+  if (const pb::Doctrine* d = find_doctrine(world.ruleset, name)) return *d;
+  std::string known;
+  for (const auto& n : doctrine_names(world.ruleset)) known += (known.empty() ? "" : ", ") + n;
+  throw std::invalid_argument("the ruleset \"" + world.ruleset.name() + "\" has no doctrine \"" +
+                              name + "\" (it has: " + known + ")");
+}
+
+/// A stream of its own per seat and turn, so that one bot's draws never shift another's.
+constexpr std::uint64_t kBotStream = 0xB07u;
+
+}  // namespace
+
 BotDecision play_seat(const World& world, StateIndex seat, const std::string& doctrine) {
-  std::string name = doctrine.empty() ? world.states[seat].doctrine : doctrine;
-  if (name.empty() && world.ruleset.doctrines_size() > 0) name = world.ruleset.doctrines(0).name();
-  if (!name.empty() && !find_doctrine(world.ruleset, name))
-    throw std::invalid_argument("the ruleset \"" + world.ruleset.name() +
-                                "\" has no doctrine \"" + name + "\"");
-  BotDecision d;
-  d.doctrine = name;
-  d.orders = simple_policy(world, seat);
-  d.reasons.assign(d.orders.orders.size(), "the built-in policy");
-  return d;
+  const pb::Doctrine& d = doctrine_for(world, seat, doctrine);
+  Rng rng(mix_seed(world.seed ^ kBotStream, static_cast<std::uint64_t>(world.turn),
+                   static_cast<std::uint64_t>(seat)));
+  const SeatView view(world, seat);
+  const Assessment a = assess(view);
+
+  Draft draft;
+  draft.orders.state = seat;
+  std::string why;
+  const SetBudget budget = plan_budget(view, a, d, rng, why);
+  draft.add(budget, why);
+  answer_proposals(view, a, d, rng, draft);
+  leave_treaties(view, a, d, rng, draft);
+  const double best_balance = propose_treaties(view, a, d, rng, draft);
+  bandwagon_if_better(view, a, d, best_balance, rng, draft);
+  press_neighbours(view, a, d, rng, draft);
+  soft_balance(view, a, d, rng, draft);
+  support_the_threatened(view, a, d, budget, rng, draft);
+
+  // The verdicts are what the server would answer to the seat on submission (a human gets the
+  // same answers and may resend); the bot keeps only the orders that would stand.
+  BotDecision out;
+  out.doctrine = d.name();
+  out.orders.state = seat;
+  for (const auto& r : validate_orders(world, draft.orders))
+    if (r.accepted) {
+      out.orders.orders.push_back(draft.orders.orders[r.index]);
+      out.reasons.push_back(draft.reasons[r.index]);
+    }
+  return out;
 }
 
 }  // namespace hegemon

@@ -1,5 +1,5 @@
 // The scenarios shipped under assets/scenarios: each loads, and plays forty turns (or to its end)
-// with the built-in policy in every seat without breaking a rule: every order the policy sends is
+// with a bot of its scenario's doctrine in every seat without breaking a rule: every order a bot sends is
 // accepted, budgets balance, stocks stay in range, and no view gives away a private value.
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 
 #include "invariants.h"
 #include "shared/io/scenario_files.h"
-#include "shared/policy.h"
+#include "shared/bots/bot.h"
 #include "shared/resolve.h"
 #include "shared/schema_adapter.h"
 #include "shared/view.h"
@@ -61,7 +61,7 @@ TEST(Scenarios, TheTutorialHasExactlyFourStates) {
 
 class ScenarioRun : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(ScenarioRun, PlaysFortyTurnsWithTheBuiltInPolicyInEverySeatWithoutBreakingARule) {
+TEST_P(ScenarioRun, PlaysFortyTurnsWithBotsInEverySeatWithoutBreakingARule) {
   World w = load_scenario_file(GetParam(), 20240601);
   ASSERT_GT(w.size(), 0);
   testing::expect_world_in_bounds(w, "at the start");
@@ -69,7 +69,7 @@ TEST_P(ScenarioRun, PlaysFortyTurnsWithTheBuiltInPolicyInEverySeatWithoutBreakin
   int played = 0;
   while (played < turns && !w.ended) {
     std::vector<OrderSet> orders;
-    for (StateIndex s = 0; s < w.size(); ++s) orders.push_back(simple_policy(w, s));
+    for (StateIndex s = 0; s < w.size(); ++s) orders.push_back(play_seat(w, s).orders);
     TurnResult r = resolve_turn(w, orders);
     ++played;
     const std::string where = GetParam() + ", turn " + std::to_string(played);

@@ -1,0 +1,135 @@
+#include "shared/bots/assessment.h"
+
+#include <algorithm>
+
+
+namespace hegemon {
+
+double reach_of(const World& w, StateIndex helper, StateIndex helped) {
+  const State& h = w.states[helper];
+  return proximity(w, helper, helped) * h.forces() * h.technology;
+}
+
+double expected_credibility(const World& w, const std::vector<StateIndex>& members) {
+  if (members.empty()) return 0;
+  double reputation = 0;
+  for (StateIndex m : members) reputation += w.states[m].reputation;
+  reputation /= static_cast<double>(members.size());
+  return (0.5 + 0.5 * w.ruleset.starting_interoperability()) * reputation / 100.0;
+}
+
+namespace {
+
+double exposure_to(const World& w, StateIndex seat, StateIndex source, double cover) {
+  const double proj = projectable_force(w.states[source]);
+  return (proj + 1.0) / (proj + defensive_force(w.states[seat]) + cover + 1.0);
+}
+
+}  // namespace
+
+Assessment assess(const SeatView& view) {
+  const World& w = view.world();
+  const StateIndex me = view.seat();
+  const int n = w.size();
+  Assessment a;
+  a.threat.assign(n, 0.0);
+  a.cover.assign(n, 0.0);
+  a.exposure.assign(n, 0.0);
+  a.alone.assign(n, 0.0);
+  a.danger.assign(n, 0.0);
+  a.power.assign(n, 0.0);
+  for (int s = 0; s < n; ++s) a.power[s] = aggregate_power(w.ruleset, w.states[s]);
+
+  // Allied cover, source by source: a pact covers against every state outside it.
+  for (const auto& t : w.treaties) {
+    if (t.type != TreatyType::MutualDefense || !t.has_member(me)) continue;
+    double force = 0;
+    for (const auto& m : t.members)
+      if (m.state != me) force += reach_of(w, m.state, me);
+    force *= credibility(w, t);
+    for (int s = 0; s < n; ++s)
+      if (!t.has_member(s)) a.cover[s] += force;
+  }
+  for (const auto& g : w.guarantees) {
+    if (g.protected_state != me) continue;
+    const State& guarantor = w.states[g.guarantor];
+    const double force = guarantor.reputation / 100.0 * guarantor.forces() * guarantor.technology;
+    for (int s = 0; s < n; ++s)
+      if (s != g.guarantor) a.cover[s] += force;
+  }
+
+  a.factors = threats_felt_by(w, me);
+  const FinlandModel model(w);
+  a.sway.assign(n, FinlandForces{});
+  double worst = 0;
+  for (int s = 0; s < n; ++s) {
+    if (s == me) continue;
+    a.sway[s] = model.forces(me, s, w.states[me].relations[s].coercion);
+    a.threat[s] = a.factors[s].total;
+    a.exposure[s] = exposure_to(w, me, s, a.cover[s]);
+    a.alone[s] = exposure_to(w, me, s, 0.0);
+    a.danger[s] = a.threat[s] * a.exposure[s];
+    a.total_danger += a.danger[s];
+    if (a.danger[s] > worst) worst = a.danger[s], a.most_feared = s;
+  }
+  return a;
+}
+
+double danger_relief(const SeatView& view, const Assessment& a,
+                     const std::vector<StateIndex>& partners, double credibility_expected,
+                     bool already_allied) {
+  const World& w = view.world();
+  const StateIndex me = view.seat();
+  const Ruleset& r = w.ruleset;
+  double added = 0;
+  for (StateIndex p : partners) added += reach_of(w, p, me);
+  added *= credibility_expected;
+  double relief = 0;
+  for (int s = 0; s < w.size(); ++s) {
+    if (s == me || a.threat[s] <= 0) continue;
+    const bool inside = std::find(partners.begin(), partners.end(), s) != partners.end();
+    if (inside) {
+      // An ally's threat is discounted: how much depends on what already discounts it.
+      const double now = a.factors[s].alliance_discount;
+      relief += already_allied
+                    ? a.danger[s] * (1.0 / r.ally_threat_discount() - 1.0)
+                    : a.danger[s] * std::max(0.0, 1.0 - r.ally_threat_discount() / now);
+    } else if (already_allied) {
+      const double without = std::max(0.0, a.cover[s] - added);
+      relief += a.threat[s] * (exposure_to(w, me, s, without) - a.exposure[s]);
+    } else {
+      relief += a.threat[s] * (a.exposure[s] - exposure_to(w, me, s, a.cover[s] + added));
+    }
+  }
+  return relief;
+}
+
+double entrapment(const SeatView& view, const Assessment& a,
+                  const std::vector<StateIndex>& partners) {
+  const World& w = view.world();
+  const StateIndex me = view.seat();
+  // Each partner brings its worst quarrel with a state the seat is less concerned by; concern is
+  // relative to what the seat fears most, so a distant power still shares its allies' chief foe.
+  double top = 0;
+  for (double t : a.threat) top = std::max(top, t);
+  double quarrels = 0;
+  for (StateIndex p : partners) {
+    double worst = 0;
+    for (int x = 0; x < w.size(); ++x) {
+      if (x == me || x == p || std::find(partners.begin(), partners.end(), x) != partners.end())
+        continue;
+      const double concern = top > 0 ? a.threat[x] / top : 0.0;
+      worst = std::max(worst, w.threat.at(p, x) * (1.0 - concern));
+    }
+    quarrels += worst / 10.0;
+  }
+  return quarrels;
+}
+
+double expected_sway(const SeatView& view, const Assessment& a, StateIndex strong,
+                     double extra_push) {
+  const FinlandForces& f = a.sway[strong];
+  return (f.push + extra_push) / (1.0 + f.resistance) * view.world().scenario.years_per_turn();
+}
+
+}  // namespace hegemon

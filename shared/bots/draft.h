@@ -1,0 +1,31 @@
+// The orders a bot is putting together this turn, each with the reason it was chosen, and the
+// chance a doctrine's temperature gives to options of different values.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "shared/orders.h"
+#include "shared/rng.h"
+
+namespace hegemon {
+
+struct Draft {
+  OrderSet orders;
+  std::vector<std::string> reasons;
+  void add(Order order, std::string reason) {
+    orders.orders.push_back(std::move(order));
+    reasons.push_back(std::move(reason));
+  }
+};
+
+/// True with the chance a doctrine of this temperature takes an option worth `value` against a
+/// bar of `threshold` (a logistic curve; at temperature 0, exactly when value > threshold).
+bool worth_it(double value, double threshold, double temperature, Rng& rng);
+
+/// Indices of `values` in the order a doctrine would take them: each value perturbed by a Gumbel
+/// draw scaled by the temperature, best first (at temperature 0, simply best first).
+std::vector<int> ranked_by_chance(const std::vector<double>& values, double temperature, Rng& rng);
+
+}  // namespace hegemon

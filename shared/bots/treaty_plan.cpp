@@ -1,0 +1,275 @@
+#include "shared/bots/treaty_plan.h"
+
+#include <algorithm>
+#include <string>
+
+#include "shared/bots/budget_plan.h"
+#include "shared/finlandization.h"
+#include "shared/format.h"
+#include "shared/threat.h"
+#include "shared/validate.h"
+
+namespace hegemon {
+namespace {
+
+std::vector<StateIndex> others_in(const std::vector<StateIndex>& members, StateIndex me) {
+  std::vector<StateIndex> out;
+  for (StateIndex m : members)
+    if (m != me) out.push_back(m);
+  return out;
+}
+
+std::vector<StateIndex> others_in(const Treaty& t, StateIndex me) {
+  std::vector<StateIndex> out;
+  for (const auto& m : t.members)
+    if (m.state != me) out.push_back(m.state);
+  return out;
+}
+
+/// The part of the seat's threat from `other` that its offensive capability makes up.
+double offense_part(const World& w, const Assessment& a, StateIndex other) {
+  const Ruleset& r = w.ruleset;
+  const ThreatFactors& f = a.factors[other];
+  const double base = r.threat_weight_power() * f.power + r.threat_weight_offense() * f.offense +
+                      r.threat_weight_intentions() * f.intentions;
+  return base > 0 ? a.danger[other] * r.threat_weight_offense() * f.offense / base : 0.0;
+}
+
+/// Danger shed when `other`'s threat is discounted to `discount` (non-aggression, neutrality).
+double discount_relief(const Assessment& a, StateIndex other, double discount) {
+  const double now = a.factors[other].alliance_discount;
+  return a.danger[other] * std::max(0.0, 1.0 - discount / std::max(1e-9, now));
+}
+
+/// Sovereignty the seat expects to give up to a much stronger partner it ties itself to: a
+/// patron's sway, as the Finlandization push of the rules reckons it.
+double sway_cost(const SeatView& view, const Assessment& a, const std::vector<StateIndex>& partners) {
+  const StateIndex me = view.seat();
+  double cost = 0;
+  for (StateIndex p : partners)
+    if (a.power[p] > view.rules().finland_min_power_ratio() * a.power[me])
+      cost += expected_sway(view, a, p, 0.0);
+  return cost;
+}
+
+/// What allies are worth to a seat's standing among states: partners who fear the state it fears
+/// most are kept out of that state's orbit, and weaker partners under the seat's own sway stay in
+/// its camp.
+double standing_gained(const SeatView& view, const Assessment& a,
+                       const std::vector<StateIndex>& partners) {
+  const World& w = view.world();
+  const StateIndex me = view.seat();
+  double gained = 0;
+  for (StateIndex p : partners) {
+    if (a.most_feared >= 0 && p != a.most_feared)
+      gained += 2.0 * w.threat.at(p, a.most_feared) / 100.0 * a.threat[a.most_feared] / 10.0;
+    if (w.states[p].relations[me].finland_status != FinlandStatus::Independent) gained += 5.0;
+  }
+  return gained;
+}
+
+std::string names(const World& w, const std::vector<StateIndex>& states) {
+  std::string out;
+  for (StateIndex s : states) out += (out.empty() ? "" : ", ") + w.states[s].name;
+  return out;
+}
+
+bool barred_from_military(const World& w, StateIndex s) {
+  return !powers_accommodated_by(w, s, FinlandStatus::Accommodating).empty();
+}
+
+}  // namespace
+
+double treaty_value(const SeatView& view, const Assessment& a, const pb::Doctrine& d,
+                    TreatyType type, const std::vector<StateIndex>& partners,
+                    const TreatyTerms& terms, double trust) {
+  const bool member = !partners.empty() && view.world().share_treaty(view.seat(), partners[0], type);
+  const World& w = view.world();
+  const Ruleset& r = w.ruleset;
+  const StateIndex me = view.seat();
+  // A floor above what the seat's standing budget spends on forces is money it must move from
+  // elsewhere.
+  const State& own = view.own();
+  const double spendable = expected_spendable(w, me);
+  const double forces_bp = own.allocation[Category::TerritorialDefense] +
+                           own.allocation[Category::PowerProjection];
+  const double spent_bp =
+      own.gdp > 0 ? spendable * forces_bp / (own.gdp * w.scenario.years_per_turn()) : 0.0;
+  const double floor_cost = std::max(0.0, terms.spending_floor_bp - spent_bp) / 10.0 +
+                            terms.contribution_bp / 20.0;
+  double value = 0;
+  switch (type) {
+    case TreatyType::MutualDefense:
+      value = d.security_weight() * danger_relief(view, a, partners, trust, member) -
+              d.entrapment_aversion() * entrapment(view, a, partners) - floor_cost -
+              d.sovereignty_weight() * sway_cost(view, a, partners) +
+              d.influence_weight() * standing_gained(view, a, partners);
+      break;
+    case TreatyType::MilitaryAid: {
+      // Pooled contributions are shared equally: the poorer members gain what the richer pay.
+      const double mine = std::max(1e-9, own.gdp * own.tax_share);
+      double pool = mine;
+      for (StateIndex p : partners) pool += w.states[p].gdp * w.states[p].tax_share;
+      const double gain = pool / double(partners.size() + 1) / mine - 1.0;
+      value = d.security_weight() * 0.3 * danger_relief(view, a, partners, trust, member) +
+              10.0 * gain * terms.contribution_bp / 100.0 -
+              d.entrapment_aversion() * 0.5 * entrapment(view, a, partners) - floor_cost;
+      break;
+    }
+    case TreatyType::JointExercises:
+      for (StateIndex p : partners)
+        if (w.share_treaty(me, p, TreatyType::MutualDefense))
+          value += d.exercises_weight() * reach_of(w, p, me) /
+                   (1.0 + reach_of(w, p, me) + defensive_force(view.own())) * a.total_danger /
+                   10.0;
+      value -= floor_cost;
+      break;
+    case TreatyType::ConfidenceBuilding:
+      for (StateIndex p : partners)
+        value += d.reassurance_weight() * offense_part(w, a, p) *
+                 (1.0 - r.confidence_building_offense_damping());
+      value -= floor_cost;
+      break;
+    case TreatyType::NonAggression:
+      for (StateIndex p : partners)
+        value += d.reassurance_weight() *
+                 discount_relief(a, p, r.non_aggression_threat_discount());
+      value -= floor_cost;
+      break;
+    case TreatyType::Neutrality:
+      for (StateIndex p : partners)
+        value += d.reassurance_weight() *
+                     discount_relief(a, p, r.non_aggression_threat_discount()) +
+                 d.sovereignty_weight() * expected_sway(view, a, p, 0.0) *
+                     (1.0 - r.neutrality_gain_factor());
+      // Neutral toward one power, the seat gives up what alliances against it would bring; the
+      // power it is neutral toward gives up its sway over the seat.
+      value -= d.security_weight() * 0.2 * a.total_danger / 10.0;
+      for (StateIndex p : partners)
+        if (a.power[p] * r.finland_min_power_ratio() < a.power[me]) value -= d.influence_weight() * 5.0;
+      break;
+  }
+  return value;
+}
+
+void answer_proposals(const SeatView& view, const Assessment& a, const pb::Doctrine& d, Rng& rng,
+                      Draft& draft) {
+  const World& w = view.world();
+  const StateIndex me = view.seat();
+  for (const auto& p : w.proposals) {
+    if (p.status != ProposalStatus::Open || p.proposer == me || p.has_accepted(me)) continue;
+    const std::vector<StateIndex> partners = others_in(p.members, me);
+    const double value = treaty_value(view, a, d, p.type, partners, p.terms,
+                                      expected_credibility(w, p.members));
+    const std::string what = std::string(treaty_type_name(p.type)) + " with " + names(w, partners);
+    if (worth_it(value, d.treaty_threshold(), d.temperature(), rng)) {
+      draft.add(AcceptProposal{p.id}, "accepts the " + what + ": worth " + fmt(value));
+      continue;
+    }
+    // Terms too dear: the same treaty at a floor the seat can keep may still be worth it.
+    if (p.terms.spending_floor_bp > d.floor_accepted_bp()) {
+      TreatyTerms lighter = p.terms;
+      lighter.spending_floor_bp = d.floor_accepted_bp();
+      const double lighter_value = treaty_value(view, a, d, p.type, partners, lighter,
+                                                expected_credibility(w, p.members));
+      if (lighter_value > d.treaty_threshold()) {
+        draft.add(CounterProposal{p.id, lighter},
+                  "counters the " + what + " with a floor of " +
+                      fmt(lighter.spending_floor_bp / 100.0, 2) + " % of GDP: worth " +
+                      fmt(lighter_value) + " against " + fmt(value));
+        continue;
+      }
+    }
+    draft.add(RejectProposal{p.id}, "rejects the " + what + ": worth only " + fmt(value));
+  }
+}
+
+void leave_treaties(const SeatView& view, const Assessment& a, const pb::Doctrine& d, Rng& rng,
+                    Draft& draft) {
+  const World& w = view.world();
+  const StateIndex me = view.seat();
+  for (const auto& t : w.treaties) {
+    const MemberStanding* m = t.member(me);
+    if (!m || m->notice_given_turn > 0 || t.type == TreatyType::Neutrality) continue;
+    const double value =
+        treaty_value(view, a, d, t.type, others_in(t, me), t.terms, credibility(w, t));
+    // Leaving costs reputation and cannot be undone quickly: only a treaty clearly in the red is
+    // left, and even then not always at once.
+    if (value < -d.withdrawal_threshold() && rng.uniform() < 0.5)
+      draft.add(WithdrawFromTreaty{t.id},
+                "gives notice on " + (t.name.empty() ? std::string(treaty_type_name(t.type)) : t.name) +
+                    ": it now costs more than it gives (worth " + fmt(value) + ")");
+  }
+}
+
+double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doctrine& d, Rng& rng,
+                        Draft& draft) {
+  const World& w = view.world();
+  const StateIndex me = view.seat();
+
+  struct Candidate {
+    TreatyType type;
+    StateIndex partner;
+    TreatyTerms terms;
+    double value;
+  };
+  std::vector<Candidate> candidates;
+  const TreatyTerms pact_terms{d.floor_asked_bp(), 0, 0, 4, 2};
+  const TreatyTerms light_terms{0, 0, 0, 0, 1};
+  for (int o = 0; o < w.size(); ++o) {
+    if (o == me) continue;
+    // A partner only signs what it gains from too: judge its likely answer by whether it fears
+    // the seat's dangers (its threats as the seat reckons them).
+    double shared = 0;
+    for (int t = 0; t < w.size(); ++t)
+      if (t != o && t != me) shared += a.danger[t] * w.threat.at(o, t) / 100.0;
+    const double shared_share = shared / std::max(1e-9, a.total_danger);
+    auto consider = [&](TreatyType type, const TreatyTerms& terms, double likelihood) {
+      if (w.share_treaty(me, o, type)) return;
+      const double value = treaty_value(view, a, d, type, {o}, terms,
+                                        expected_credibility(w, {me, o}));
+      candidates.push_back({type, o, terms, value * likelihood});
+    };
+    if (!barred_from_military(w, o)) {
+      consider(TreatyType::MutualDefense, pact_terms, std::min(1.0, 2.0 * shared_share));
+      if (w.share_treaty(me, o, TreatyType::MutualDefense))
+        consider(TreatyType::JointExercises, light_terms, 1.0);
+      if (d.aid_share() > 0 && w.share_treaty(me, o, TreatyType::MutualDefense) &&
+          a.power[me] > 3.0 * a.power[o])
+        consider(TreatyType::MilitaryAid, TreatyTerms{0, 100, 0, 0, 1}, 1.0);
+    }
+    if (a.threat[o] > 0) {
+      consider(TreatyType::NonAggression, light_terms, 0.7);
+      consider(TreatyType::ConfidenceBuilding, light_terms, 0.7);
+      // Neutrality is the small state's answer to the one great power it fears most.
+      if (o == a.most_feared && a.power[o] > w.ruleset.finland_min_power_ratio() * a.power[me])
+        consider(TreatyType::Neutrality, light_terms, 0.8);
+    }
+  }
+  std::vector<double> values;
+  double best_pact = 0;
+  for (const auto& c : candidates) {
+    values.push_back(c.value);
+    if (c.type == TreatyType::MutualDefense) best_pact = std::max(best_pact, c.value);
+  }
+  for (const auto& p : w.proposals)
+    if (p.proposer == me && p.status == ProposalStatus::Open) return best_pact;  // awaits answers
+  int made = 0;
+  for (int i : ranked_by_chance(values, d.temperature(), rng)) {
+    if (made >= d.max_proposals()) break;
+    const Candidate& c = candidates[i];
+    if (c.value <= d.treaty_threshold()) continue;
+    ProposeTreaty p;
+    p.type = c.type;
+    p.members = {c.partner};
+    p.terms = c.terms;
+    p.name = w.states[me].name + "-" + w.states[c.partner].name + " " + treaty_type_name(c.type);
+    draft.add(p, "proposes a " + std::string(treaty_type_name(c.type)) + " to " +
+                     w.states[c.partner].name + ": worth " + fmt(c.value) +
+                     " after the chance it accepts");
+    ++made;
+  }
+  return best_pact;
+}
+
+}  // namespace hegemon
