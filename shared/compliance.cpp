@@ -41,13 +41,22 @@ void check_members(TurnContext& ctx, Treaty& t) {
     st.reputation = std::max(0.0, st.reputation - r.reputation_loss_per_breach());
     t.cohesion = std::max(0.0, t.cohesion - r.cohesion_loss_per_breach());
     // A breach is visible to all: the floor is a public commitment even when the budget is not.
-    ctx.journal.publish(Topic::Compliance,
-                        st.name + " spent " + fmt(spent_bp / 100.0, 2) +
-                            " % of GDP on forces, below the " +
-                            fmt(t.terms.spending_floor_bp / 100.0, 2) + " % floor of " + label(t) +
-                            ": a breach (reputation " + fmt(before) + " -> " +
-                            fmt(st.reputation) + ", cohesion now " + fmt(t.cohesion, 2) + ").",
-                        {m.state}, before, st.reputation);
+    // What it spent is public only with its budget; a state that withholds its budget is known to
+    // have fallen short, and is told the figure itself.
+    const std::string floor = fmt(t.terms.spending_floor_bp / 100.0, 2) + " % floor of " + label(t);
+    const std::string cost = ": a breach (reputation " + fmt(before) + " -> " +
+                             fmt(st.reputation) + ", cohesion now " + fmt(t.cohesion, 2) + ").";
+    const std::string spent =
+        " spent " + fmt(spent_bp / 100.0, 2) + " % of GDP on forces, below the ";
+    if (st.publish_budget) {
+      ctx.journal.publish(Topic::Compliance, st.name + spent + floor + cost, {m.state}, before,
+                          st.reputation);
+    } else {
+      ctx.journal.publish(Topic::Compliance,
+                          st.name + " spent less on forces than the " + floor + cost, {m.state},
+                          before, st.reputation);
+      ctx.journal.tell(Topic::Compliance, st.name + spent + floor + ".", {m.state});
+    }
   }
   if (!any_breach) t.cohesion = std::min(1.0, t.cohesion + r.cohesion_gain_per_kept_turn() * y);
 }

@@ -242,11 +242,20 @@ void deliver_aid(TurnContext& ctx) {
     const double forces = money * r.aid_forces_per_money() * w.states[s].technology;
     State& target = w.states[o.target];
     target.territorial_defense += forces;
-    ctx.journal.publish(Topic::Aid,
-                        w.states[s].name + " sent military aid worth " + fmt(money) + " to " +
-                            target.name + ", adding " + fmt(forces) +
-                            " to its territorial defense.",
-                        {s, o.target});
+    const std::string text = w.states[s].name + " sent military aid worth " + fmt(money) +
+                             " to " + target.name + ", adding " + fmt(forces) +
+                             " to its territorial defense.";
+    // The delivery is public; its worth and the forces it added are public only with the
+    // sender's budget, since together they give away its technology (and a capped delivery its
+    // projection budget). The recipient counts what it received.
+    if (w.states[s].publish_budget) {
+      ctx.journal.publish(Topic::Aid, text, {s, o.target});
+    } else {
+      ctx.journal.publish(Topic::Aid,
+                          w.states[s].name + " sent military aid to " + target.name + ".",
+                          {s, o.target});
+      ctx.journal.tell(Topic::Aid, text, {s, o.target});
+    }
   });
 }
 

@@ -232,20 +232,21 @@ void update_finlandization(TurnContext& ctx) {
     const std::string& strong = w.states[tr.strong].name;
     std::string text;
     if (tr.to == FinlandStatus::Finlandized) {
-      text = small + " is now Finlandized toward " + strong + " (level " +
-             fmt(rel.finland_level) + "): it must leave alliances directed against " + strong +
+      text = small + " is now Finlandized toward " + strong +
+             ": it must leave alliances directed against " + strong +
              ", cannot oppose it diplomatically, and " + strong +
              " gains influence from it; it keeps its own government and budget.";
     } else if (tr.to == FinlandStatus::Accommodating && tr.from == FinlandStatus::Independent) {
-      text = small + " now accommodates " + strong + " (level " + fmt(rel.finland_level) +
-             "): it cannot join new alliances against " + strong + " or sanction it.";
+      text = small + " now accommodates " + strong + ": it cannot join new alliances against " +
+             strong + " or sanction it.";
     } else if (tr.to == FinlandStatus::Accommodating) {
-      text = small + " has worked its way out of Finlandization toward " + strong + " (level " +
-             fmt(rel.finland_level) + "); it still accommodates it.";
+      text = small + " has worked its way out of Finlandization toward " + strong +
+             "; it still accommodates it.";
     } else {
-      text = small + " is independent of " + strong + " again (level " +
-             fmt(rel.finland_level) + ").";
+      text = small + " is independent of " + strong + " again.";
     }
+    // Published without the level, which only the two states are told: before and after are the
+    // public statuses.
     ctx.journal.publish(Topic::Finlandization, text, {tr.small, tr.strong},
                         static_cast<double>(tr.from), static_cast<double>(tr.to));
     if (tr.to == FinlandStatus::Finlandized) submit_to(ctx, tr.small, tr.strong);

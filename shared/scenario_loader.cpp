@@ -286,6 +286,8 @@ void check_ruleset(const Ruleset& r, const Located& where, Problems& problems) {
   const std::pair<const char*, double> must_be_positive[] = {
       {"proximity_distance_scale", r.proximity_distance_scale()},
       {"estimate_intelligence_scale", r.estimate_intelligence_scale()},
+      {"estimate_drift_period", r.estimate_drift_period()},
+      {"estimate_redraw_step", r.estimate_redraw_step()},
       {"tech_ceiling", r.tech_ceiling()},
       {"guarantee_duration", r.guarantee_duration()},
       {"proposal_lifetime", r.proposal_lifetime()},

@@ -1,7 +1,9 @@
 #include "shared/view.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 
 #include "shared/rng.h"
 #include "shared/schema_adapter.h"
@@ -11,18 +13,65 @@
 namespace hegemon {
 namespace {
 
-/// The same estimate every time a viewer looks at a target during one turn, and a fresh one the
-/// next turn: drawn from the match seed, the turn, the viewer and the target.
-Rng estimate_stream(const World& w, StateIndex viewer, StateIndex target) {
-  const auto v = static_cast<std::uint64_t>(viewer + 1);
-  return Rng(mix_seed(w.seed, static_cast<std::uint64_t>(w.turn), v * 100003u + target));
+/// Estimated quantities of one target: the allocation's categories, then its forces, technology
+/// and stability.
+constexpr int kTerritorialDefense = kCategoryCount;
+constexpr int kPowerProjection = kCategoryCount + 1;
+constexpr int kTechnology = kCategoryCount + 2;
+constexpr int kStability = kCategoryCount + 3;
+constexpr int kEstimatedQuantities = kCategoryCount + 4;
+using Deviations = std::array<double, kEstimatedQuantities>;
+
+/// Keeps the estimates' draws apart from every other stream drawn from the match seed.
+constexpr std::uint64_t kEstimateStream = 0x657374696D617465ULL;
+
+/// The band the viewer's stated error lies in: bands are a factor (1 + estimate_redraw_step)
+/// apart, counted from the error with no intelligence (band 0, the spectator's for good).
+std::uint64_t error_band(const World& w, StateIndex viewer) {
+  const Ruleset& r = w.ruleset;
+  const double intel = viewer >= 0 ? std::max(0.0, w.states[viewer].intelligence) : 0.0;
+  // base / error = 1 + intelligence / scale.
+  return static_cast<std::uint64_t>(std::log1p(intel / r.estimate_intelligence_scale()) /
+                                    std::log1p(r.estimate_redraw_step()));
 }
 
-Allocation estimate_allocation(const Allocation& truth, double error, Rng& rng) {
+/// Folds a position on the unit circle onto [-1, 1] and back (a triangle wave). A uniform
+/// position gives a uniform result whatever is added to it, so wandering keeps the error's spread
+/// exactly uniform within +-1; and the fold is continuous, so no jump gives the truth away.
+double fold(double x) { return 1.0 - 4.0 * std::fabs(x - std::floor(x) - 0.5); }
+
+/// The viewer's errors on each quantity of `target` this turn, as fractions of the stated error,
+/// each uniform in [-1, 1]. Each is a position fixed for the (viewer, target, band) plus a small
+/// wandering that passes smoothly through fresh points every estimate_drift_period turns. Both
+/// are drawn from the seed alone, so a view can be made for any turn from the world as it is.
+Deviations estimate_deviations(const World& w, StateIndex viewer, StateIndex target) {
+  const Ruleset& r = w.ruleset;
+  const auto pair =
+      static_cast<std::uint64_t>(viewer + 1) * 100003u + static_cast<std::uint64_t>(target);
+  const std::uint64_t key = mix_seed(w.seed ^ kEstimateStream, pair, error_band(w, viewer));
+  const int period = std::max(1, r.estimate_drift_period());
+  const int turn = std::max(0, w.turn);
+  const int knot = turn / period;
+  const double along = static_cast<double>(turn - knot * period) / period;
+  const double blend = along * along * (3.0 - 2.0 * along);  // smooth through each point
+  // Folding doubles distances and the fold's range is twice the unit's, hence the quarter.
+  const double reach = 0.25 * r.estimate_drift_share();
+  Rng fixed(key);
+  Rng from(mix_seed(key, static_cast<std::uint64_t>(knot) + 1));
+  Rng to(mix_seed(key, static_cast<std::uint64_t>(knot) + 2));
+  Deviations z{};
+  for (double& d : z) {
+    const double wander = (1.0 - blend) * from.symmetric() + blend * to.symmetric();
+    d = fold(fixed.uniform() + reach * wander);
+  }
+  return z;
+}
+
+Allocation estimate_allocation(const Allocation& truth, double error, const Deviations& z) {
   std::array<double, kCategoryCount> guess{};
   double total = 0;
   for (int c = 0; c < kCategoryCount; ++c) {
-    guess[c] = std::max(0.0, truth.bp[c] * (1.0 + error * rng.symmetric()));
+    guess[c] = std::max(0.0, truth.bp[c] * (1.0 + error * z[c]));
     total += guess[c];
   }
   Allocation a;
@@ -75,19 +124,35 @@ double estimate_error(const World& world, StateIndex viewer) {
   return r.estimate_base_error() / (1.0 + intel / r.estimate_intelligence_scale());
 }
 
+StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex target) {
+  const State& truth = world.states[target];
+  StateEstimate seen{truth.allocation, truth.territorial_defense, truth.power_projection,
+                     truth.technology, truth.stability};
+  if (target == viewer || truth.publish_budget) return seen;
+  const double error = estimate_error(world, viewer);
+  const Deviations z = estimate_deviations(world, viewer, target);
+  seen.allocation = estimate_allocation(truth.allocation, error, z);
+  seen.territorial_defense *= 1.0 + error * z[kTerritorialDefense];
+  seen.power_projection *= 1.0 + error * z[kPowerProjection];
+  seen.technology *= 1.0 + 0.5 * error * z[kTechnology];
+  // Stability answers to welfare and defense spending by public arithmetic, so shown exactly it
+  // would give a withheld welfare share away to anyone who differences two turns.
+  seen.stability = std::min(100.0, seen.stability * (1.0 + error * z[kStability]));
+  return seen;
+}
+
 World perceived_world(const World& world, StateIndex viewer) {
   World seen = world;
-  const double error = estimate_error(world, viewer);
   for (int s = 0; s < seen.size(); ++s) {
     if (s == viewer) continue;
     State& st = seen.states[s];
     hide_private(st);
-    if (st.publish_budget) continue;
-    Rng rng = estimate_stream(world, viewer, s);
-    st.allocation = estimate_allocation(st.allocation, error, rng);
-    st.territorial_defense *= 1.0 + error * rng.symmetric();
-    st.power_projection *= 1.0 + error * rng.symmetric();
-    st.technology *= 1.0 + 0.5 * error * rng.symmetric();
+    const StateEstimate e = estimate_state(world, viewer, s);
+    st.allocation = e.allocation;
+    st.territorial_defense = e.territorial_defense;
+    st.power_projection = e.power_projection;
+    st.technology = e.technology;
+    st.stability = e.stability;
   }
   seen.threat = compute_threat_matrix(seen);
   return seen;

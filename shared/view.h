@@ -14,9 +14,28 @@ namespace hegemon {
 /// A spectator's seat: it sees public information only.
 inline constexpr StateIndex kSpectator = -1;
 
-/// The world as `viewer` believes it to be: every other state's withheld budget and forces
-/// replaced by the viewer's estimates, its influence and intelligence hidden (zeroed). Threats
-/// in a view are computed on this, so they cannot reveal what the estimates hide.
+/// What one viewer believes of another state's budget, forces and stability.
+struct StateEstimate {
+  Allocation allocation;
+  double territorial_defense = 0;
+  double power_projection = 0;
+  double technology = 0;
+  double stability = 0;
+};
+
+/// What `viewer` (a state or kSpectator) believes of `target`'s allocation, forces, technology and
+/// stability, exactly as perceived_world and make_view show them: the truth for its own state and
+/// for a published budget, otherwise the truth off by the viewer's persistent error on each
+/// quantity (within +-estimate_error, technology within half of it; stability capped at 100).
+/// The error stays with the pair from turn to turn, wandering slowly, and is re-drawn when the
+/// viewer's intelligence moves its stated error into another band, so averaging many views does
+/// not recover the truth. Deterministic from the world alone, and cheap: nothing is allocated.
+StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex target);
+
+/// The world as `viewer` believes it to be: every other state's withheld budget, forces and
+/// stability replaced by the viewer's estimates (estimate_state), its influence and intelligence
+/// hidden (zeroed). Threats in a view are computed on this, so they cannot reveal what the
+/// estimates hide.
 World perceived_world(const World& world, StateIndex viewer);
 
 /// Relative error of `viewer`'s estimates of withheld values (the spectator has no intelligence).

@@ -27,6 +27,8 @@ threat_weight_power: 1
 threat_weight_offense: 1
 proximity_distance_scale: 500
 estimate_intelligence_scale: 10
+estimate_drift_period: 4
+estimate_redraw_step: 0.25
 guarantee_duration: 4
 proposal_lifetime: 2
 finland_min_power_ratio: 2
