@@ -86,20 +86,6 @@ Allocation estimate_allocation(const Allocation& truth, double error, const Devi
   return a;
 }
 
-void hide_private(State& st) {
-  st.influence = 0;
-  st.intelligence = 0;
-  st.last_spending = {};
-  st.last_revenue = 0;
-  st.last_contributions = 0;
-  for (auto& rel : st.relations) {
-    // Only the status toward each power is public; levels and records stay with the holder.
-    const FinlandStatus status = rel.finland_status;
-    rel = Relation{};
-    rel.finland_status = status;
-  }
-}
-
 pb::ThreatView threat_view(const World& w, StateIndex other, const ThreatFactors& f) {
   pb::ThreatView t;
   t.set_from(w.states[other].id);
@@ -141,18 +127,36 @@ StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex t
   return seen;
 }
 
+void hide_private(State& st) {
+  st.influence = 0;
+  st.intelligence = 0;
+  st.last_spending = {};
+  st.last_revenue = 0;
+  st.last_contributions = 0;
+  st.doctrine.clear();
+  for (auto& rel : st.relations) {
+    // Only the status toward each power is public; levels and records stay with the holder.
+    const FinlandStatus status = rel.finland_status;
+    rel = Relation{};
+    rel.finland_status = status;
+  }
+}
+
+void apply_estimate(State& st, const StateEstimate& e) {
+  st.allocation = e.allocation;
+  st.territorial_defense = e.territorial_defense;
+  st.power_projection = e.power_projection;
+  st.technology = e.technology;
+  st.stability = e.stability;
+}
+
 World perceived_world(const World& world, StateIndex viewer) {
   World seen = world;
   for (int s = 0; s < seen.size(); ++s) {
     if (s == viewer) continue;
     State& st = seen.states[s];
     hide_private(st);
-    const StateEstimate e = estimate_state(world, viewer, s);
-    st.allocation = e.allocation;
-    st.territorial_defense = e.territorial_defense;
-    st.power_projection = e.power_projection;
-    st.technology = e.technology;
-    st.stability = e.stability;
+    apply_estimate(st, estimate_state(world, viewer, s));
   }
   seen.threat = compute_threat_matrix(seen);
   return seen;

@@ -32,6 +32,13 @@ struct StateEstimate {
 /// not recover the truth. Deterministic from the world alone, and cheap: nothing is allocated.
 StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex target);
 
+/// Blanks what only the state itself knows: influence, intelligence, last turn's spending, its
+/// doctrine, and of its relations everything but the public Finlandization status.
+void hide_private(State& state);
+
+/// Writes a viewer's estimate into the state it is of.
+void apply_estimate(State& state, const StateEstimate& estimate);
+
 /// The world as `viewer` believes it to be: every other state's withheld budget, forces and
 /// stability replaced by the viewer's estimates (estimate_state), its influence and intelligence
 /// hidden (zeroed). Threats in a view are computed on this, so they cannot reveal what the

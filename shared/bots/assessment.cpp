@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "shared/validate.h"
+
 
 namespace hegemon {
 
@@ -10,12 +12,15 @@ double reach_of(const World& w, StateIndex helper, StateIndex helped) {
   return proximity(w, helper, helped) * h.forces() * h.technology;
 }
 
+double expected_credibility(const World& w, double mean_reputation) {
+  return (0.5 + 0.5 * w.ruleset.starting_interoperability()) * mean_reputation / 100.0;
+}
+
 double expected_credibility(const World& w, const std::vector<StateIndex>& members) {
   if (members.empty()) return 0;
   double reputation = 0;
   for (StateIndex m : members) reputation += w.states[m].reputation;
-  reputation /= static_cast<double>(members.size());
-  return (0.5 + 0.5 * w.ruleset.starting_interoperability()) * reputation / 100.0;
+  return expected_credibility(w, reputation / static_cast<double>(members.size()));
 }
 
 namespace {
@@ -58,7 +63,8 @@ Assessment assess(const SeatView& view) {
       if (s != g.guarantor) a.cover[s] += force;
   }
 
-  a.factors = threats_felt_by(w, me);
+  a.spendable = expected_spendable(w, me);
+  a.factors = view.felt();
   const FinlandModel model(w);
   a.sway.assign(n, FinlandForces{});
   double worst = 0;

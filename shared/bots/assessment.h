@@ -20,6 +20,7 @@ struct Assessment {
   std::vector<double> power;     // aggregate power of every state, as the seat sees it
   std::vector<ThreatFactors> factors;  // the seat's threat from each state, factor by factor
   std::vector<FinlandForces> sway;     // what moves the seat's level toward each state
+  double spendable = 0;          // revenue the seat expects to spend this turn
   double total_danger = 0;
   StateIndex most_feared = -1;   // the state of greatest danger, or -1
 };
@@ -33,6 +34,8 @@ double reach_of(const World& world, StateIndex helper, StateIndex helped);
 /// Credibility the seat expects of a new treaty among `members` (no record yet: cohesion 1, no
 /// interoperability beyond the ruleset's start, the members' reputations).
 double expected_credibility(const World& world, const std::vector<StateIndex>& members);
+/// The same from the members' mean reputation.
+double expected_credibility(const World& world, double mean_reputation);
 
 /// Danger an alliance with `partners` (mutual defense, credibility `credibility`) takes off the
 /// seat: sources outside the pact are covered by the partners' force, sources inside it are

@@ -45,13 +45,10 @@ const pb::Doctrine& doctrine_for(const World& world, StateIndex seat, const std:
 /// A stream of its own per seat and turn, so that one bot's draws never shift another's.
 constexpr std::uint64_t kBotStream = 0xB07u;
 
-}  // namespace
-
-BotDecision play_seat(const World& world, StateIndex seat, const std::string& doctrine) {
-  const pb::Doctrine& d = doctrine_for(world, seat, doctrine);
+BotDecision decide(const World& world, const SeatView& view, const pb::Doctrine& d) {
+  const StateIndex seat = view.seat();
   Rng rng(mix_seed(world.seed ^ kBotStream, static_cast<std::uint64_t>(world.turn),
                    static_cast<std::uint64_t>(seat)));
-  const SeatView view(world, seat);
   const Assessment a = assess(view);
 
   Draft draft;
@@ -77,6 +74,24 @@ BotDecision play_seat(const World& world, StateIndex seat, const std::string& do
       out.orders.orders.push_back(draft.orders.orders[r.index]);
       out.reasons.push_back(draft.reasons[r.index]);
     }
+  return out;
+}
+
+}  // namespace
+
+BotDecision play_seat(const World& world, StateIndex seat, const std::string& doctrine) {
+  const pb::Doctrine& d = doctrine_for(world, seat, doctrine);
+  SeatViews views(world);
+  return decide(world, views.focus(seat), d);
+}
+
+std::vector<BotDecision> play_seats(const World& world, const std::vector<StateIndex>& seats) {
+  std::vector<BotDecision> out;
+  out.reserve(seats.size());
+  if (seats.empty()) return out;
+  SeatViews views(world);
+  for (StateIndex seat : seats)
+    out.push_back(decide(world, views.focus(seat), doctrine_for(world, seat, {})));
   return out;
 }
 

@@ -29,4 +29,8 @@ std::vector<std::string> doctrine_names(const Ruleset& rules);
 /// validate_orders. Throws std::invalid_argument for a doctrine the ruleset does not have.
 BotDecision play_seat(const World& world, StateIndex seat, const std::string& doctrine = {});
 
+/// play_seat for several seats of one turn, each under its state's own doctrine, sharing the work
+/// all their views have in common. The decisions come in the order of `seats`.
+std::vector<BotDecision> play_seats(const World& world, const std::vector<StateIndex>& seats);
+
 }  // namespace hegemon

@@ -6,13 +6,12 @@
 #include <string>
 
 #include "shared/format.h"
-#include "shared/validate.h"
 
 namespace hegemon {
 
-int revenue_bp_for_gdp_bp(const SeatView& view, int gdp_bp) {
+int revenue_bp_for_gdp_bp(const SeatView& view, const Assessment& a, int gdp_bp) {
   const World& w = view.world();
-  const double spendable = std::max(1e-9, expected_spendable(w, view.seat()));
+  const double spendable = std::max(1e-9, a.spendable);
   const double money = view.own().gdp * w.scenario.years_per_turn() * gdp_bp / kBasisPoints;
   return static_cast<int>(std::ceil(money / spendable * kBasisPoints));
 }
@@ -65,7 +64,7 @@ SetBudget plan_budget(const SeatView& view, const Assessment& a, const pb::Doctr
   int floor = 0;
   for (const auto& t : view.world().treaties)
     if (t.has_member(view.seat()) && t.terms.spending_floor_bp > 0)
-      floor = std::max(floor, revenue_bp_for_gdp_bp(view, t.terms.spending_floor_bp + 20));
+      floor = std::max(floor, revenue_bp_for_gdp_bp(view, a, t.terms.spending_floor_bp + 20));
   defense = std::clamp(std::max(defense, double(floor)), 0.0, 9000.0);
 
   const double projection = projection_share(a, view.seat(), d);

@@ -12,6 +12,6 @@ SetBudget plan_budget(const SeatView& view, const Assessment& a, const pb::Doctr
                       std::string& why);
 
 /// The share of revenue (basis points) that spends `gdp_bp` of GDP on forces for the seat.
-int revenue_bp_for_gdp_bp(const SeatView& view, int gdp_bp);
+int revenue_bp_for_gdp_bp(const SeatView& view, const Assessment& a, int gdp_bp);
 
 }  // namespace hegemon

@@ -68,7 +68,7 @@ void soft_balance(const SeatView& view, const Assessment& a, const pb::Doctrine&
       continue;
     }
     if (strained || a.threat[t] < d.sanction_threat() ||
-        w.share_treaty(me, t, TreatyType::MutualDefense))
+        view.ties().share(me, t, TreatyType::MutualDefense))
       continue;
     int others = 0;
     for (const auto& s : w.sanctions) others += s.target == t ? 1 : 0;
@@ -109,11 +109,11 @@ void support_the_threatened(const SeatView& view, const Assessment& a, const pb:
   }
   if (d.aid_share() > 0) {
     const double projection_budget =
-        expected_spendable(w, me) * budget.allocation[Category::PowerProjection] / kBasisPoints;
+        a.spendable * budget.allocation[Category::PowerProjection] / kBasisPoints;
     StateIndex ally = -1;
     double need = 0;
     for (int o = 0; o < w.size(); ++o) {
-      if (o == me || !w.share_treaty(me, o, TreatyType::MutualDefense)) continue;
+      if (o == me || !view.ties().share(me, o, TreatyType::MutualDefense)) continue;
       if (a.power[me] < 3.0 * a.power[o]) continue;
       const double theirs = w.threat.at(o, feared);
       if (theirs > need) need = theirs, ally = o;

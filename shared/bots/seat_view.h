@@ -2,31 +2,66 @@
 // from nothing else, so it plays on the same estimates a human in the seat would see.
 #pragma once
 
+#include <vector>
+
+#include "shared/threat.h"
 #include "shared/world.h"
 
 namespace hegemon {
 
+/// One seat's view: its own state exactly; every other state's withheld budget, forces and
+/// stability as the seat's estimates (estimate_state in shared/view.h); their influence,
+/// intelligence, Finlandization levels, records and doctrines hidden; only the proposals the seat
+/// is party to and its own objectives; no scripted events ahead; no scores. The threat matrix
+/// holds the seat's own reckoning of what it feels, and the public reckoning (on the spectator's
+/// estimates) of what other states feel: a seat's intelligence sharpens what it sees of others,
+/// not what it knows of their fears.
 class SeatView {
  public:
-  /// The view of `seat`: its own state exactly; every other state's withheld budget and forces
-  /// as the seat's estimates (perceived_world in shared/view.h), their influence, intelligence,
-  /// Finlandization levels, records and doctrines hidden; only the proposals the seat is party to
-  /// and its own objectives; no scripted events ahead; the threat matrix as the seat reckons it.
-  SeatView(const World& truth, StateIndex seat);
-
   StateIndex seat() const { return seat_; }
-  /// The believed world. Its threat matrix is the seat's own reckoning of every pair.
-  const World& world() const { return seen_; }
-  const State& own() const { return seen_.states[seat_]; }
-  const Ruleset& rules() const { return seen_.ruleset; }
-  int size() const { return seen_.size(); }
+  /// The believed world.
+  const World& world() const { return *seen_; }
+  const State& own() const { return seen_->states[seat_]; }
+  const Ruleset& rules() const { return seen_->ruleset; }
+  int size() const { return seen_->size(); }
+  /// Which treaty types each pair shares (treaties are public).
+  const TreatyTies& ties() const { return *ties_; }
+  /// The seat's threat from every state, factor by factor (its own entry is zero).
+  const std::vector<ThreatFactors>& felt() const { return *felt_; }
   /// Relative error the seat's estimates of `other` carry (0 when `other` publishes its budget).
   double error_about(StateIndex other) const;
 
  private:
+  friend class SeatViews;
+  SeatView(const World& seen, const TreatyTies& ties, const std::vector<ThreatFactors>& felt,
+           StateIndex seat, double error)
+      : seen_(&seen), ties_(&ties), felt_(&felt), seat_(seat), error_(error) {}
+  const World* seen_;
+  const TreatyTies* ties_;
+  const std::vector<ThreatFactors>* felt_;
   StateIndex seat_;
+  double error_;
+};
+
+/// Every seat's view of one turn, built from one copy of the world: what all seats see alike is
+/// prepared once, and each view then only writes in the seat's own state and estimates.
+class SeatViews {
+ public:
+  explicit SeatViews(const World& truth);
+  SeatViews(const SeatViews&) = delete;
+  SeatViews& operator=(const SeatViews&) = delete;
+
+  /// The view of `seat`. It stays valid until the next call, which refocuses the same world.
+  SeatView focus(StateIndex seat);
+
+ private:
+  const World& truth_;
   World seen_;
-  double error_ = 0;
+  TreatyTies ties_;
+  std::vector<State> public_states_;  // each state as everyone sees it
+  std::vector<double> public_threat_; // the threat matrix on the public estimates
+  std::vector<ThreatFactors> felt_;   // the focused seat's own row, factor by factor
+  StateIndex focused_ = -1;
 };
 
 }  // namespace hegemon

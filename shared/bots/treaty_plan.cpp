@@ -83,14 +83,14 @@ bool barred_from_military(const World& w, StateIndex s) {
 double treaty_value(const SeatView& view, const Assessment& a, const pb::Doctrine& d,
                     TreatyType type, const std::vector<StateIndex>& partners,
                     const TreatyTerms& terms, double trust) {
-  const bool member = !partners.empty() && view.world().share_treaty(view.seat(), partners[0], type);
+  const bool member = !partners.empty() && view.ties().share(view.seat(), partners[0], type);
   const World& w = view.world();
   const Ruleset& r = w.ruleset;
   const StateIndex me = view.seat();
   // A floor above what the seat's standing budget spends on forces is money it must move from
   // elsewhere.
   const State& own = view.own();
-  const double spendable = expected_spendable(w, me);
+  const double spendable = a.spendable;
   const double forces_bp = own.allocation[Category::TerritorialDefense] +
                            own.allocation[Category::PowerProjection];
   const double spent_bp =
@@ -118,7 +118,7 @@ double treaty_value(const SeatView& view, const Assessment& a, const pb::Doctrin
     }
     case TreatyType::JointExercises:
       for (StateIndex p : partners)
-        if (w.share_treaty(me, p, TreatyType::MutualDefense))
+        if (view.ties().share(me, p, TreatyType::MutualDefense))
           value += d.exercises_weight() * reach_of(w, p, me) /
                    (1.0 + reach_of(w, p, me) + defensive_force(view.own())) * a.total_danger /
                    10.0;
@@ -216,29 +216,32 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
   std::vector<Candidate> candidates;
   const TreatyTerms pact_terms{d.floor_asked_bp(), 0, 0, 4, 2};
   const TreatyTerms light_terms{0, 0, 0, 0, 1};
+  std::vector<StateIndex> partner(1);
   for (int o = 0; o < w.size(); ++o) {
     if (o == me) continue;
+    partner[0] = o;
+    const double trust =
+        expected_credibility(w, (w.states[me].reputation + w.states[o].reputation) / 2.0);
     // A partner only signs what it gains from too: judge its likely answer by whether it fears
-    // the seat's dangers (its threats as the seat reckons them).
+    // the seat's dangers (its threats as the public reckons them).
     double shared = 0;
     for (int t = 0; t < w.size(); ++t)
       if (t != o && t != me) shared += a.danger[t] * w.threat.at(o, t) / 100.0;
     const double shared_share = shared / std::max(1e-9, a.total_danger);
     auto consider = [&](TreatyType type, const TreatyTerms& terms, double likelihood) {
-      if (w.share_treaty(me, o, type)) return;
-      const double value = treaty_value(view, a, d, type, {o}, terms,
-                                        expected_credibility(w, {me, o}));
+      if (likelihood <= 0.05 || view.ties().share(me, o, type)) return;
+      const double value = treaty_value(view, a, d, type, partner, terms, trust);
       candidates.push_back({type, o, terms, value * likelihood});
     };
+    const bool allied = view.ties().share(me, o, TreatyType::MutualDefense);
     if (!barred_from_military(w, o)) {
       consider(TreatyType::MutualDefense, pact_terms, std::min(1.0, 2.0 * shared_share));
-      if (w.share_treaty(me, o, TreatyType::MutualDefense))
-        consider(TreatyType::JointExercises, light_terms, 1.0);
-      if (d.aid_share() > 0 && w.share_treaty(me, o, TreatyType::MutualDefense) &&
-          a.power[me] > 3.0 * a.power[o])
+      if (allied) consider(TreatyType::JointExercises, light_terms, 1.0);
+      if (allied && d.aid_share() > 0 && a.power[me] > 3.0 * a.power[o])
         consider(TreatyType::MilitaryAid, TreatyTerms{0, 100, 0, 0, 1}, 1.0);
     }
-    if (a.threat[o] > 0) {
+    // Reassurance is worth seeking only from a state that endangers the seat.
+    if (a.danger[o] > 1.0) {
       consider(TreatyType::NonAggression, light_terms, 0.7);
       consider(TreatyType::ConfidenceBuilding, light_terms, 0.7);
       // Neutrality is the small state's answer to the one great power it fears most.
