@@ -126,44 +126,71 @@ void MatchHistoryLine::add_world(const World& w, const Journal* journal) {
     if (i) out.push_back(',');
     append_number(out, w.threat.cells[i], 2);
   }
-  // Only the pairs where something is going on: hostility, pressure or a Finlandization level.
+  // Relations and treaties: only those that changed since the previous turn.
   out += "],\"relations\":[";
   bool first = true;
-  for (int s = 0; s < w.size(); ++s)
-    for (int o = 0; o < w.size(); ++o) {
+  const int n = w.size();
+  relations_.resize(static_cast<size_t>(n) * n);
+  std::string item;
+  for (int s = 0; s < n; ++s)
+    for (int o = 0; o < n; ++o) {
+      if (o == s) continue;
       const Relation& r = w.states[s].relations[o];
-      if (o == s || (r.hostility == 0 && r.finland_level == 0 && r.finland_push == 0 &&
-                     r.coercion == 0 && !r.bandwagoned))
-        continue;
+      item.clear();
+      number_list(item, {double(s), double(o), r.hostility, r.finland_level,
+                         double(static_cast<int>(r.finland_status)), r.finland_change,
+                         r.finland_push, r.finland_resistance, r.coercion,
+                         r.bandwagoned ? 1.0 : 0.0}, 3);
+      std::string& before = relations_[static_cast<size_t>(s) * n + o];
+      if (item == before) continue;
+      // A pair never written and with nothing going on stays out: all zero is the default.
+      const bool quiet = r.hostility == 0 && r.finland_level == 0 && r.finland_push == 0 &&
+                         r.coercion == 0 && !r.bandwagoned;
+      const bool unseen = before.empty();
+      before = item;
+      if (unseen && quiet) continue;
       if (!first) out.push_back(',');
       first = false;
-      number_list(out, {double(s), double(o), r.hostility, r.finland_level,
-                        double(static_cast<int>(r.finland_status)), r.finland_change,
-                        r.finland_push, r.finland_resistance, r.coercion,
-                        r.bandwagoned ? 1.0 : 0.0}, 3);
+      out += item;
     }
   out += "],\"treaties\":[";
-  for (size_t t = 0; t < w.treaties.size(); ++t) {
-    const Treaty& tr = w.treaties[t];
-    if (t) out.push_back(',');
-    out += "{\"id\":" + std::to_string(tr.id) +
+  first = true;
+  std::map<int, std::string> now;
+  for (const Treaty& tr : w.treaties) {
+    item = "{\"id\":" + std::to_string(tr.id) +
            ",\"type\":" + std::to_string(static_cast<int>(tr.type)) + ",\"name\":";
-    json_string(out, tr.name);
-    out += ",\"signed_turn\":" + std::to_string(tr.signed_turn) + ",\"members\":[";
+    json_string(item, tr.name);
+    item += ",\"signed_turn\":" + std::to_string(tr.signed_turn) + ",\"members\":[";
     for (size_t m = 0; m < tr.members.size(); ++m) {
-      if (m) out.push_back(',');
+      if (m) item.push_back(',');
       const MemberStanding& ms = tr.members[m];
-      out += "[" + std::to_string(ms.state) + "," + (ms.compliant ? "1" : "0") + "," +
-             std::to_string(ms.breaches) + "," + std::to_string(ms.notice_given_turn) + "]";
+      item += "[" + std::to_string(ms.state) + "," + (ms.compliant ? "1" : "0") + "," +
+              std::to_string(ms.breaches) + "," + std::to_string(ms.notice_given_turn) + "]";
     }
-    out += "],\"cohesion\":";
-    append_number(out, tr.cohesion, 4);
-    out += ",\"interoperability\":";
-    append_number(out, tr.interoperability, 4);
-    out += ",\"fund\":";
-    append_number(out, tr.fund, 3);
-    out.push_back('}');
+    item += "],\"cohesion\":";
+    append_number(item, tr.cohesion, 4);
+    item += ",\"interoperability\":";
+    append_number(item, tr.interoperability, 4);
+    item += ",\"fund\":";
+    append_number(item, tr.fund, 3);
+    item.push_back('}');
+    const auto it = treaties_.find(tr.id);
+    if (it == treaties_.end() || it->second != item) {
+      if (!first) out.push_back(',');
+      first = false;
+      out += item;
+    }
+    now.emplace(tr.id, std::move(item));
   }
+  out += "],\"treaties_ended\":[";
+  first = true;
+  for (const auto& entry : treaties_)
+    if (!now.count(entry.first)) {
+      if (!first) out.push_back(',');
+      first = false;
+      out += std::to_string(entry.first);
+    }
+  treaties_ = std::move(now);
   out += "],\"guarantees\":[";
   for (size_t g = 0; g < w.guarantees.size(); ++g) {
     const Guarantee& gu = w.guarantees[g];

@@ -1,10 +1,13 @@
 // The compact history of a batch as JSON Lines: the start world once, then one line per match
-// holding, turn by turn, only what a turn changes (states' values, relations under pressure,
-// treaties, guarantees, sanctions, the threat matrix, scores and the public news). The scenario,
+// holding, turn by turn, what a turn changes: every state's values, the threat matrix, scores,
+// guarantees, sanctions and the public news, and the relations and treaties that changed since
+// the turn before. The scenario,
 // ruleset and map are in the first line alone. docs/EXPERIMENTS.md describes every key.
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "shared/journal.h"
 #include "shared/world.h"
@@ -26,6 +29,10 @@ class MatchHistoryLine {
  private:
   void add_world(const World& world, const Journal* journal);
   std::string text_;
+  // What the previous turn wrote of each treaty (by id) and each relation (holder * n + other),
+  // so that a turn writes only the ones that changed.
+  std::map<int, std::string> treaties_;
+  std::vector<std::string> relations_;
 };
 
 }  // namespace hegemon::sim
