@@ -57,6 +57,13 @@ void number_list(std::string& out, std::initializer_list<double> values, int dec
   out.push_back(']');
 }
 
+bool same(const Relation& a, const Relation& b) {
+  return a.hostility == b.hostility && a.finland_level == b.finland_level &&
+         a.finland_status == b.finland_status && a.finland_change == b.finland_change &&
+         a.finland_push == b.finland_push && a.finland_resistance == b.finland_resistance &&
+         a.coercion == b.coercion && a.bandwagoned == b.bandwagoned;
+}
+
 }  // namespace
 
 std::string history_start_line(const World& start) {
@@ -131,11 +138,16 @@ void MatchHistoryLine::add_world(const World& w, const Journal* journal) {
   bool first = true;
   const int n = w.size();
   relations_.resize(static_cast<size_t>(n) * n);
+  last_relations_.resize(static_cast<size_t>(n) * n);
   std::string item;
   for (int s = 0; s < n; ++s)
     for (int o = 0; o < n; ++o) {
       if (o == s) continue;
       const Relation& r = w.states[s].relations[o];
+      // Most pairs are as they were: no need to spell them out to find that out.
+      Relation& last = last_relations_[static_cast<size_t>(s) * n + o];
+      if (w.turn > 0 && same(r, last)) continue;
+      last = r;
       item.clear();
       number_list(item, {double(s), double(o), r.hostility, r.finland_level,
                          double(static_cast<int>(r.finland_status)), r.finland_change,

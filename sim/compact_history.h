@@ -33,6 +33,7 @@ class MatchHistoryLine {
   // so that a turn writes only the ones that changed.
   std::map<int, std::string> treaties_;
   std::vector<std::string> relations_;
+  std::vector<Relation> last_relations_;  // the values behind relations_, to skip the unchanged
 };
 
 }  // namespace hegemon::sim
