@@ -40,6 +40,7 @@ class MatchRecorder : public MatchObserver {
   OutputChoice choice_;
   MatchText text_;
   std::unique_ptr<MatchHistoryLine> history_;
+  std::vector<std::string> doctrines_;  // per state: the doctrine its bot last played
 };
 
 }  // namespace hegemon::sim

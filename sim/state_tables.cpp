@@ -75,7 +75,7 @@ const char* const kMatchesHeader =
     "finlandized_toward,alliances,treaties,guarantees_received,sanctioned_by,objectives_met,"
     "objectives,end_reason\n";
 
-void append_match_rows(std::string& out, int match, const World& w) {
+void append_match_rows(std::string& out, int match, const World& w, const Doctrines& doctrines) {
   for (int s = 0; s < w.size(); ++s) {
     const State& st = w.states[s];
     const Score& sc = score_of(w, s);
@@ -93,7 +93,7 @@ void append_match_rows(std::string& out, int match, const World& w) {
                                  ? w.scenario.start_gdp[s]
                                  : 0.0;
     CsvRow row(out);
-    row.whole(match).text(std::to_string(w.seed)).text(st.id).text(st.doctrine).whole(w.turn);
+    row.whole(match).text(std::to_string(w.seed)).text(st.id).text(doctrines[s]).whole(w.turn);
     score_fields(row, sc);
     row.whole(rank).flag(rank == 1).number(st.gdp, 3)
         .number(start_gdp > 0 ? st.gdp / start_gdp : 0.0, 4)
@@ -118,11 +118,11 @@ const char* const kTurnsHeader =
     "score_total,score_security,score_prosperity,score_influence,score_sovereignty,"
     "score_objectives\n";
 
-void append_turn_rows(std::string& out, int match, const World& w) {
+void append_turn_rows(std::string& out, int match, const World& w, const Doctrines& doctrines) {
   for (int s = 0; s < w.size(); ++s) {
     const State& st = w.states[s];
     CsvRow row(out);
-    row.whole(match).whole(w.turn).text(st.id).text(st.doctrine);
+    row.whole(match).whole(w.turn).text(st.id).text(doctrines[s]);
     for (int c = 0; c < kCategoryCount; ++c) row.whole(st.allocation.bp[c]);
     row.flag(st.publish_budget).number(st.last_revenue, 3).number(st.gdp, 3)
         .number(st.population, 3).number(st.territorial_defense, 3)

@@ -3,19 +3,26 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "shared/world.h"
 #include "sim/match_play.h"
 
 namespace hegemon::sim {
 
+/// The doctrine that played each state (doctrines[s] for states[s]): what play_seat reported,
+/// which may be the ruleset's default where the state names none.
+using Doctrines = std::vector<std::string>;
+
 /// --matches-csv: one row per state at the end of a match.
 extern const char* const kMatchesHeader;
-void append_match_rows(std::string& out, int match, const World& final_world);
+void append_match_rows(std::string& out, int match, const World& final_world,
+                       const Doctrines& doctrines);
 
 /// --turns-csv: one row per state of a world (turn 0 and after every turn).
 extern const char* const kTurnsHeader;
-void append_turn_rows(std::string& out, int match, const World& world);
+void append_turn_rows(std::string& out, int match, const World& world,
+                      const Doctrines& doctrines);
 
 /// --decisions-csv: one row per order of every seat in a turn, with its verdict.
 extern const char* const kDecisionsHeader;
