@@ -136,10 +136,11 @@ void append_decision_rows(std::string& out, int match, const TurnPlay& play) {
       const pb::Order message = to_proto(w, set.orders[i]);
       std::string kind = "unreadable";
       Cells cells;
+      const Reflection* reflection = message.GetReflection();
       if (const auto* oneof = message.GetDescriptor()->FindOneofByName("kind")) {
-        if (const FieldDescriptor* f = message.GetReflection()->GetOneofFieldDescriptor(message, oneof)) {
+        if (const FieldDescriptor* f = reflection->GetOneofFieldDescriptor(message, oneof)) {
           kind = f->name();
-          spread(message.GetReflection()->GetMessage(message, f), kind, cells);
+          spread(reflection->GetMessage(message, f), kind, cells);
         }
       }
       const OrderResult* verdict = verdict_of(results, i);

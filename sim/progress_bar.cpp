@@ -27,7 +27,8 @@ void ProgressBar::update(int done) {
   const double elapsed = std::chrono::duration<double>(now - started_).count();
   const double per_second = elapsed > 0 ? done / elapsed : 0;
   constexpr int kWidth = 30;
-  const int filled = total_ > 0 ? static_cast<int>(static_cast<long long>(done) * kWidth / total_) : kWidth;
+  const int filled =
+      total_ > 0 ? static_cast<int>(static_cast<long long>(done) * kWidth / total_) : kWidth;
   std::string line = "\r[" + std::string(filled, '#') + std::string(kWidth - filled, '.') + "] " +
                      std::to_string(done) + "/" + std::to_string(total_) + " matches  " +
                      fmt(per_second * 60, 0) + "/min  ";

@@ -62,9 +62,9 @@ Ruleset checked(const Ruleset& ruleset, const std::string& ruleset_path) {
 void set_ruleset_field(Ruleset& ruleset, const std::string& field, const std::string& value) {
   const FieldDescriptor* descriptor = ruleset.GetDescriptor()->FindFieldByName(field);
   if (!descriptor || !is_scalar(descriptor))
-    throw std::invalid_argument("--set " + field + "=" + value + ": the ruleset has no scalar field \"" +
-                                field + "\"; its fields (protocol/ruleset.proto) are: " +
-                                joined(scalar_fields(ruleset)));
+    throw std::invalid_argument(
+        "--set " + field + "=" + value + ": the ruleset has no scalar field \"" + field +
+        "\"; its fields (protocol/ruleset.proto) are: " + joined(scalar_fields(ruleset)));
   std::string text = value;
   if (descriptor->cpp_type() == FieldDescriptor::CPPTYPE_STRING &&
       !(text.size() >= 2 && text.front() == '"' && text.back() == '"'))
@@ -117,6 +117,13 @@ World start_world(const SimOptions& options, const std::string& assets_dir) {
   // Each match sets its own seed; the world at turn 0 does not depend on it.
   World world = load_world(texts.scenario_text, texts.scenario_path, ruleset, 0);
   for (const auto& [state, doctrine] : options.doctrines) set_doctrine(world, state, doctrine);
+  // A doctrine the ruleset lacks would stop the run at the first turn; say so now.
+  for (const State& st : world.states)
+    if (!st.doctrine.empty() && !find_doctrine(world.ruleset, st.doctrine))
+      throw std::invalid_argument(
+          "the scenario \"" + world.scenario.name + "\" has " + st.id + " play the doctrine \"" +
+          st.doctrine + "\", which the ruleset \"" + world.ruleset.name() +
+          "\" does not have; its doctrines are: " + joined(doctrine_names(world.ruleset)));
   return world;
 }
 

@@ -188,7 +188,8 @@ int sim(const std::string& args) {
 }
 
 TEST(BatchCommand, ShardFilesConcatenatedAreTheWholeRunsFiles) {
-  const fs::path dir = fs::temp_directory_path() / ("hegemon_sim_shards_" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("hegemon_sim_shards_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const std::string common =
       "--scenario tutorial --matches 5 --turns 4 --seed 9 --no-progress --quiet ";
@@ -212,7 +213,8 @@ TEST(BatchCommand, ShardFilesConcatenatedAreTheWholeRunsFiles) {
 }
 
 TEST(BatchCommand, ABadOptionStopsBeforeAnythingRuns) {
-  const fs::path out = fs::temp_directory_path() / ("hegemon_sim_bad_" + std::to_string(::getpid()) + ".csv");
+  const fs::path out =
+      fs::temp_directory_path() / ("hegemon_sim_bad_" + std::to_string(::getpid()) + ".csv");
   fs::remove(out);
   // exit status 2: refused; the file is never created
   EXPECT_EQ(WEXITSTATUS(sim("--scenario tutorial --matches 3 --doctrine ATLANTIS=x "
