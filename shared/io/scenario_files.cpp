@@ -86,14 +86,24 @@ fs::path find_ruleset(const std::string& name, const fs::path& scenario_path,
 
 }  // namespace
 
+ScenarioTexts read_scenario_texts(const std::string& name_or_path,
+                                  const std::string& assets_dir) {
+  ScenarioTexts texts;
+  const fs::path scenario_path = find_scenario(name_or_path, assets_dir);
+  texts.scenario_path = scenario_path.string();
+  texts.scenario_text = read_text(scenario_path);
+  const std::string ruleset_name = scenario_ruleset_name(texts.scenario_text, texts.scenario_path);
+  const fs::path ruleset_path = find_ruleset(ruleset_name, scenario_path, assets_dir);
+  texts.ruleset_path = ruleset_path.string();
+  texts.ruleset_text = read_text(ruleset_path);
+  return texts;
+}
+
 World load_scenario_file(const std::string& name_or_path, std::uint64_t seed,
                          const std::string& assets_dir) {
-  const fs::path scenario_path = find_scenario(name_or_path, assets_dir);
-  const std::string scenario_text = read_text(scenario_path);
-  const std::string ruleset_name = scenario_ruleset_name(scenario_text, scenario_path.string());
-  const fs::path ruleset_path = find_ruleset(ruleset_name, scenario_path, assets_dir);
-  const Ruleset ruleset = parse_ruleset(read_text(ruleset_path), ruleset_path.string());
-  return load_world(scenario_text, scenario_path.string(), ruleset, seed);
+  const ScenarioTexts texts = read_scenario_texts(name_or_path, assets_dir);
+  const Ruleset ruleset = parse_ruleset(texts.ruleset_text, texts.ruleset_path);
+  return load_world(texts.scenario_text, texts.scenario_path, ruleset, seed);
 }
 
 std::vector<std::string> list_scenarios(const std::string& assets_dir) {

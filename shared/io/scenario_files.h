@@ -17,6 +17,19 @@
 
 namespace hegemon {
 
+/// A scenario's text and the text of the ruleset it names, with the paths they were read from.
+struct ScenarioTexts {
+  std::string scenario_path;
+  std::string scenario_text;
+  std::string ruleset_path;
+  std::string ruleset_text;
+};
+
+/// Finds and reads a scenario and its ruleset as load_scenario_file does, without building the
+/// world: for callers that change the ruleset first (hegemon-sim --set). Throws ScenarioError.
+ScenarioTexts read_scenario_texts(const std::string& name_or_path,
+                                  const std::string& assets_dir = HEGEMON_ASSETS_DIR);
+
 /// Finds a scenario by NAME (assets_dir/scenarios/NAME.txtpb) or by path; reads it and the ruleset
 /// it names (first <scenario's dir>/../rulesets/NAME.txtpb, then assets_dir/rulesets/NAME.txtpb)
 /// and returns the world at turn 0 with this seed. Throws ScenarioError with a readable message:

@@ -1,0 +1,26 @@
+#include "sim/match_play.h"
+
+#include <utility>
+
+namespace hegemon::sim {
+
+World play_match(World world, int turns, MatchObserver& observer) {
+  observer.start(world);
+  const int n = world.size();
+  std::vector<OrderSet> orders(n);
+  std::vector<BotDecision> decisions(n);
+  for (int t = 0; t < turns && !world.ended; ++t) {
+    for (int s = 0; s < n; ++s) {
+      decisions[s] = play_seat(world, s);
+      orders[s] = std::move(decisions[s].orders);
+      decisions[s].orders = OrderSet{};
+    }
+    TurnResult result = resolve_turn(world, orders);
+    observer.turn(TurnPlay{world, orders, decisions, result});
+    world = std::move(result.world);
+  }
+  observer.end(world);
+  return world;
+}
+
+}  // namespace hegemon::sim
