@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <random>
 #include <set>
 
 #include "server/secrets.h"
+#include "shared/bots/bot.h"
 #include "shared/io/scenario_files.h"
 #include "shared/schema_adapter.h"
 
@@ -26,6 +28,15 @@ std::string joined(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
   return out;
+}
+
+/// What is wrong when a state's default doctrine (from the scenario) is not in the ruleset.
+std::optional<std::string> unknown_doctrine(const World& world) {
+  for (const auto& state : world.states)
+    if (!state.doctrine.empty() && !find_doctrine(world.ruleset, state.doctrine))
+      return state.id + "'s doctrine \"" + state.doctrine + "\" is not in the ruleset \"" +
+             world.ruleset.name() + "\"";
+  return std::nullopt;
 }
 
 }  // namespace
@@ -103,6 +114,24 @@ void Lobby::create(const std::shared_ptr<Outbox>& who, const pb::CreateMatch& re
                                                       " has no state \"" + seat.state() + "\""));
     if (!seen.insert(seat.state()).second)
       return reply(error_message(pb::BAD_REQUEST, "seat " + seat.state() + " is listed twice"));
+    if (!seat.doctrine().empty() && !find_doctrine(world.ruleset, seat.doctrine())) {
+      const std::vector<std::string> names = doctrine_names(world.ruleset);
+      const std::string reason =
+          "seat " + seat.state() + ": the ruleset \"" + world.ruleset.name() + "\" of scenario " +
+          request.scenario() + " has no doctrine \"" + seat.doctrine() + "\"; " +
+          (names.empty() ? "it has no doctrines, so leave the doctrine empty"
+                         : "its doctrines: " + joined(names));
+      log_.info("match creation by " + who->label() + " refused: " + reason);
+      return reply(error_message(pb::BAD_REQUEST, reason));
+    }
+  }
+  // The doctrine in force per seat lives in the world, which is stored with every turn.
+  for (const auto& seat : request.seats())
+    if (!seat.doctrine().empty()) world.states[world.find(seat.state())].doctrine = seat.doctrine();
+  if (const auto bad = unknown_doctrine(world)) {
+    log_.error("scenario " + request.scenario() + ": " + *bad);
+    return reply(error_message(pb::INTERNAL, "the scenario's bot doctrines do not match its "
+                                             "ruleset on the server; nothing was created"));
   }
 
   MatchRecord record;

@@ -1,9 +1,10 @@
 #include "server/match_session.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "server/secrets.h"
-#include "shared/policy.h"
+#include "shared/bots/bot.h"
 #include "shared/resolve.h"
 #include "shared/schema_adapter.h"
 #include "shared/validate.h"
@@ -23,6 +24,14 @@ pb::ServerMessage ack() {
   pb::ServerMessage m;
   m.mutable_ack();
   return m;
+}
+
+/// The doctrine a bot plays `state` by: its own (the scenario's default or the match's override,
+/// kept in the world), else the ruleset's first, as play_seat chooses.
+std::string doctrine_in_force(const World& world, StateIndex state) {
+  const std::string& own = world.states[state].doctrine;
+  if (!own.empty() || world.ruleset.doctrines_size() == 0) return own;
+  return world.ruleset.doctrines(0).name();
 }
 
 }  // namespace
@@ -141,6 +150,8 @@ pb::MatchSummary MatchSession::summary() const {
     info->set_player_name(seat.player_name);
     info->set_connected(!seat.holder.expired());
     info->set_ready(seat.ready);
+    if (!seat.human || record_.settings.bot_plays_absent_seats())
+      info->set_doctrine(doctrine_in_force(world_, seat.state));
   }
   return m;
 }
@@ -501,15 +512,27 @@ void MatchSession::resolve() {
   deadline_timer_.cancel();
   std::vector<OrderSet> sets;
   std::vector<int> set_of_seat(seats_.size(), -1);
-  // A human seat with no orders keeps its standing budget, or is played by the built-in
-  // policy when the match says so; bots always are.
+  // A human seat with no orders keeps its standing budget, or is played by a bot under its
+  // doctrine when the match says so; bot seats always are.
   const bool bot_for_absent = record_.settings.bot_plays_absent_seats();
   for (const auto& seat : seats_) {
     if (seat.human && seat.orders) {
       set_of_seat[seat.state] = static_cast<int>(sets.size());
       sets.push_back(*seat.orders);
     } else if (!seat.human || bot_for_absent) {
-      sets.push_back(simple_policy(world_, seat.state));
+      try {
+        BotDecision decision = play_seat(world_, seat.state);
+        log_.debug("match " + std::to_string(id()) + ": turn " + std::to_string(world_.turn + 1) +
+                   ": " + world_.states[seat.state].id + " played by the doctrine \"" +
+                   decision.doctrine + "\" (" + std::to_string(decision.orders.orders.size()) +
+                   " orders)");
+        sets.push_back(std::move(decision.orders));
+      } catch (const std::invalid_argument& e) {
+        // Creation checks every doctrine, so only a world stored under another ruleset gets
+        // here: the seat keeps its standing budget rather than stopping the match.
+        log_.error("match " + std::to_string(id()) + ": no bot for " +
+                   world_.states[seat.state].name + " (" + e.what() + ")");
+      }
     }
   }
   TurnResult result = resolve_turn(world_, sets);

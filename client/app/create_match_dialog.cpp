@@ -10,20 +10,6 @@
 namespace hegemon::client {
 namespace {
 
-std::vector<std::string> split_ids(const std::string& text) {
-  std::vector<std::string> out;
-  std::string id;
-  for (const char c : text + ",") {
-    if (c == ',' || c == ' ') {
-      if (!id.empty()) out.push_back(id);
-      id.clear();
-    } else {
-      id.push_back(c);
-    }
-  }
-  return out;
-}
-
 struct DeadlinePreset {
   const char* label;
   int seconds;
@@ -36,27 +22,62 @@ constexpr DeadlinePreset kDeadlines[] = {
 void CreateMatchDialog::open(const std::string& player) {
   open_requested_ = true;
   error_.clear();
-  scenarios_ = local_scenarios(client_assets_dir());
-  name_ = player.empty() ? "A new match" : player + "'s match";
-  choose_scenario(scenario_);
+  form_.reset(local_scenarios(client_assets_dir()),
+              player.empty() ? "A new match" : player + "'s match");
 }
 
-void CreateMatchDialog::choose_scenario(const std::string& name) {
-  scenario_ = name;
-  known_ = nullptr;
-  for (const auto& s : scenarios_)
-    if (s.name == name) known_ = &s;
-  human_.assign(known_ ? known_->states.size() : 0, false);
-  if (!human_.empty()) human_[0] = true;  // the first state for the creator, the rest bots
-  take_ = 0;
-}
-
-std::vector<std::string> CreateMatchDialog::human_states() const {
-  if (!known_) return split_ids(human_list_);
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < human_.size(); ++i)
-    if (human_[i]) out.push_back(known_->states[i].id);
-  return out;
+void CreateMatchDialog::draw_seats() {
+  const ScenarioInfo& scenario = *form_.known();
+  const bool doctrines = !scenario.doctrines.empty();
+  // Two states to a row, each a human/bot tick and, where a bot plays it, its doctrine.
+  const int columns = doctrines ? 4 : 2;
+  const float row = ImGui::GetFrameHeightWithSpacing();
+  const std::size_t rows = (scenario.states.size() + 1) / 2;
+  const ImVec2 size(0.0f, row * static_cast<float>(std::min<std::size_t>(rows, 10)) + row);
+  if (!ImGui::BeginTable("seats", columns, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY,
+                         size))
+    return;
+  for (int pair = 0; pair < 2; ++pair) {
+    ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    if (doctrines) ImGui::TableSetupColumn("Bot doctrine", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  }
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableHeadersRow();
+  for (std::size_t i = 0; i < scenario.states.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TableNextColumn();
+    bool human = form_.human(i);
+    const std::string label = scenario.states[i].id + "  " + scenario.states[i].name;
+    if (ImGui::Checkbox(label.c_str(), &human)) form_.set_human(i, human);
+    if (doctrines) {
+      ImGui::TableNextColumn();
+      if (form_.offers_doctrine(i)) {
+        const std::string default_name = scenario.default_doctrine(i);
+        const int chosen = form_.doctrine(i);
+        const DoctrineInfo& current = scenario.doctrines[static_cast<std::size_t>(chosen)];
+        ImGui::SetNextItemWidth(-1.0f);
+        if (ImGui::BeginCombo("##doctrine", current.title.c_str())) {
+          for (std::size_t d = 0; d < scenario.doctrines.size(); ++d) {
+            const DoctrineInfo& option = scenario.doctrines[d];
+            const std::string text =
+                option.title + (option.name == default_name ? "  (scenario default)" : "");
+            if (ImGui::Selectable(text.c_str(), static_cast<int>(d) == chosen))
+              form_.set_doctrine(i, static_cast<int>(d));
+            if (ImGui::IsItemHovered() && !option.description.empty())
+              ImGui::SetTooltip("%s", option.description.c_str());
+          }
+          ImGui::EndCombo();
+        } else if (ImGui::IsItemHovered() && !current.description.empty()) {
+          ImGui::SetTooltip("%s%s", current.description.c_str(),
+                            human ? "\n(plays only the turns this seat sends no orders)" : "");
+        }
+      } else {
+        ImGui::TextColored(colors::kMuted, "%s", human ? "a person" : "");
+      }
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
 }
 
 void CreateMatchDialog::draw(const OnCreate& on_create) {
@@ -70,93 +91,77 @@ void CreateMatchDialog::draw(const OnCreate& on_create) {
   if (!ImGui::BeginPopupModal("Create a match", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
 
   ImGui::PushItemWidth(-170.0f);
-  ImGui::InputText("Match name", &name_);
+  ImGui::InputText("Match name", &form_.name);
 
   // Scenario: the ones this client has as presets, or any name the server may know.
-  if (ImGui::BeginCombo("Scenario", scenario_.c_str())) {
-    for (const auto& s : scenarios_) {
+  if (ImGui::BeginCombo("Scenario", form_.scenario().c_str())) {
+    // Chosen after the loop: choosing rebuilds the form the loop reads.
+    std::string chosen;
+    for (const auto& s : form_.scenarios()) {
       const std::string label = s.name + "  (" + s.title + ", " + std::to_string(s.turns) + " turns)";
-      if (ImGui::Selectable(label.c_str(), s.name == scenario_)) choose_scenario(s.name);
+      if (ImGui::Selectable(label.c_str(), s.name == form_.scenario())) chosen = s.name;
     }
     ImGui::EndCombo();
+    if (!chosen.empty()) form_.choose_scenario(chosen);
   }
-  std::string typed = scenario_;
-  if (ImGui::InputText("or type a name", &typed)) choose_scenario(typed);
-  if (known_ && !known_->description.empty()) {
+  std::string typed = form_.scenario();
+  if (ImGui::InputText("or type a name", &typed)) form_.choose_scenario(typed);
+  const ScenarioInfo* known = form_.known();
+  if (known && !known->description.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(colors::kMuted, "%s", known_->description.c_str());
+    ImGui::TextColored(colors::kMuted, "%s", known->description.c_str());
     ImGui::PopTextWrapPos();
   }
 
   ImGui::Separator();
-  ImGui::TextUnformatted("Seats: tick the states people will play; bots play the others.");
-  if (known_) {
-    if (ImGui::BeginTable("seats", 3, ImGuiTableFlags_SizingStretchProp)) {
-      for (std::size_t i = 0; i < known_->states.size(); ++i) {
-        ImGui::TableNextColumn();
-        bool human = human_[i];
-        const std::string label = known_->states[i].id + "  " + known_->states[i].name;
-        if (ImGui::Checkbox(label.c_str(), &human)) human_[i] = human;
-      }
-      ImGui::EndTable();
-    }
+  ImGui::TextUnformatted(
+      "Seats: tick the states people will play; bots play the others by the doctrine shown.");
+  if (known) {
+    draw_seats();
   } else {
     ImGui::InputTextWithHint("Human states", "state ids separated by commas, e.g. LIN,DRV",
-                             &human_list_);
+                             &form_.human_list);
     ImGui::TextColored(colors::kMuted,
-                       "This client does not have the scenario \"%s\": the server checks the ids.",
-                       scenario_.c_str());
+                       "This client does not have the scenario \"%s\": the server checks the ids "
+                       "and its bots play their default doctrines.",
+                       form_.scenario().c_str());
   }
-  const std::vector<std::string> humans = human_states();
-  std::vector<std::string> take_labels = humans;
+  std::vector<std::string> take_labels = form_.human_states();
   take_labels.push_back("none: I only create it");
-  take_ = std::clamp(take_, 0, static_cast<int>(take_labels.size()) - 1);
-  if (ImGui::BeginCombo("Take the seat", take_labels[static_cast<std::size_t>(take_)].c_str())) {
+  form_.take = std::clamp(form_.take, 0, static_cast<int>(take_labels.size()) - 1);
+  const std::size_t take = static_cast<std::size_t>(form_.take);
+  if (ImGui::BeginCombo("Take the seat", take_labels[take].c_str())) {
     for (std::size_t i = 0; i < take_labels.size(); ++i)
-      if (ImGui::Selectable(take_labels[i].c_str(), static_cast<int>(i) == take_))
-        take_ = static_cast<int>(i);
+      if (ImGui::Selectable(take_labels[i].c_str(), i == take)) form_.take = static_cast<int>(i);
     ImGui::EndCombo();
   }
 
   ImGui::Separator();
-  ImGui::InputInt("Turn deadline (s)", &deadline_seconds_, 60, 600);
-  deadline_seconds_ = std::clamp(deadline_seconds_, 0, 7 * 86400);
+  ImGui::InputInt("Turn deadline (s)", &form_.deadline_seconds, 60, 600);
+  form_.deadline_seconds = std::clamp(form_.deadline_seconds, 0, 7 * 86400);
   for (const auto& preset : kDeadlines) {
-    if (ImGui::SmallButton(preset.label)) deadline_seconds_ = preset.seconds;
+    if (ImGui::SmallButton(preset.label)) form_.deadline_seconds = preset.seconds;
     ImGui::SameLine();
   }
   ImGui::TextColored(colors::kMuted, "%s",
-                     deadline_seconds_ == 0 ? "(turns wait for every player)" : "");
-  ImGui::InputTextWithHint("Password", "empty: open to all", &password_,
+                     form_.deadline_seconds == 0 ? "(turns wait for every player)" : "");
+  ImGui::InputTextWithHint("Password", "empty: open to all", &form_.password,
                            ImGuiInputTextFlags_Password);
-  ImGui::Checkbox("A bot plays a seat that sends no orders", &bot_plays_absent_);
+  ImGui::Checkbox("A bot plays a seat that sends no orders", &form_.bot_plays_absent);
   ImGui::SameLine();
   ImGui::TextColored(colors::kMuted, "%s",
-                     bot_plays_absent_ ? "(for that turn only)"
-                                       : "(otherwise it keeps its budget and does nothing else)");
+                     form_.bot_plays_absent
+                         ? "(for that turn only, by the seat's doctrine)"
+                         : "(otherwise it keeps its budget and does nothing else)");
   ImGui::PopItemWidth();
 
   if (!error_.empty()) ImGui::TextColored(colors::kBad, "%s", error_.c_str());
   ImGui::Spacing();
   if (ImGui::Button("Create", ImVec2(140, 0))) {
-    if (name_.empty() || name_.size() > 64) {
-      error_ = "The match needs a name of 1 to 64 characters.";
-    } else if (scenario_.empty()) {
-      error_ = "Choose a scenario.";
+    if (const auto problem = form_.problem()) {
+      error_ = *problem;
     } else {
-      pb::CreateMatch request;
-      request.set_name(name_);
-      request.set_scenario(scenario_);
-      for (const auto& id : humans) {
-        pb::SeatPlan& seat = *request.add_seats();
-        seat.set_state(id);
-        seat.set_kind(pb::SEAT_HUMAN);
-      }
-      request.set_turn_deadline_seconds(static_cast<std::uint32_t>(deadline_seconds_));
-      request.set_password(password_);
-      request.set_bot_plays_absent_seats(bot_plays_absent_);
-      const std::size_t take = static_cast<std::size_t>(take_);
-      on_create(request, take < humans.size() ? humans[take] : std::string());
+      on_create(form_.request(), form_.seat_to_take());
       ImGui::CloseCurrentPopup();
     }
   }

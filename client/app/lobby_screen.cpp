@@ -188,7 +188,7 @@ void LobbyScreen::draw_table(const LobbyModel& lobby) {
                 (seat.kind() == pb::SEAT_BOT ? "bot"
                  : seat.player_name().empty() ? "free"
                                               : seat.player_name()) +
-                "\n";
+                (seat.doctrine().empty() ? "" : " (" + seat.doctrine() + ")") + "\n";
       ImGui::SetTooltip("%s", list.c_str());
     }
     ImGui::TableNextColumn();
@@ -215,10 +215,11 @@ void LobbyScreen::draw_details(const LobbyModel& lobby, const pb::MatchSummary& 
   const bool over = match.status() == pb::MATCH_FINISHED;
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("seats", 5, flags)) {
+  if (ImGui::BeginTable("seats", 6, flags)) {
     ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableSetupColumn("Seat", ImGuiTableColumnFlags_WidthFixed, 70);
     ImGui::TableSetupColumn("Player", ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn("Bot doctrine", ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn("This turn", ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 150);
     ImGui::TableHeadersRow();
@@ -238,6 +239,16 @@ void LobbyScreen::draw_details(const LobbyModel& lobby, const pb::MatchSummary& 
         status_dot(seat.connected() ? colors::kGood : colors::kMuted);
         ImGui::SameLine();
         ImGui::Text("%s%s", seat.player_name().c_str(), seat.connected() ? "" : " (away)");
+      }
+      // The doctrine a bot plays the seat by; for a human seat, the turns it sends no orders.
+      ImGui::TableNextColumn();
+      if (!seat.doctrine().empty()) {
+        if (seat.kind() == pb::SEAT_BOT) {
+          ImGui::TextUnformatted(seat.doctrine().c_str());
+        } else {
+          ImGui::TextColored(colors::kMuted, "%s", seat.doctrine().c_str());
+          tooltip("A bot plays this seat by this doctrine on the turns it sends no orders.");
+        }
       }
       ImGui::TableNextColumn();
       if (seat.kind() == pb::SEAT_HUMAN && !over)

@@ -23,26 +23,51 @@ class Silent : public google::protobuf::io::ErrorCollector {
   void AddError(int, int, const std::string&) override {}
 };
 
-std::optional<ScenarioInfo> read_scenario(const std::filesystem::path& file) {
+/// Reads a protobuf text file into `message`; false when it is missing or does not parse.
+bool read_text_message(const std::filesystem::path& file, google::protobuf::Message& message) {
   std::ifstream in(file);
-  if (!in) return std::nullopt;
+  if (!in) return false;
   std::stringstream text;
   text << in.rdbuf();
-  pb::Scenario scenario;
   google::protobuf::TextFormat::Parser parser;
   Silent silent;
   parser.RecordErrorsTo(&silent);
-  if (!parser.ParseFromString(text.str(), &scenario)) return std::nullopt;
+  return parser.ParseFromString(text.str(), &message);
+}
+
+/// The doctrines of the ruleset a scenario names, beside it as the server finds it; none when
+/// the ruleset is missing or does not parse (the server still checks any name it is sent).
+std::vector<DoctrineInfo> read_doctrines(const std::filesystem::path& scenario_file,
+                                         const std::string& ruleset) {
+  std::vector<DoctrineInfo> out;
+  if (ruleset.empty() || ruleset.find('/') != std::string::npos) return out;
+  pb::Ruleset rules;
+  const auto file = scenario_file.parent_path().parent_path() / "rulesets" / (ruleset + ".txtpb");
+  if (!read_text_message(file, rules)) return out;
+  for (const auto& d : rules.doctrines()) out.push_back({d.name(), d.title(), d.description()});
+  return out;
+}
+
+std::optional<ScenarioInfo> read_scenario(const std::filesystem::path& file) {
+  pb::Scenario scenario;
+  if (!read_text_message(file, scenario)) return std::nullopt;
   ScenarioInfo info;
   info.name = scenario.name().empty() ? file.stem().string() : scenario.name();
   info.title = scenario.title();
   info.description = scenario.description();
   info.turns = scenario.turns();
-  for (const auto& state : scenario.states()) info.states.push_back({state.id(), state.name()});
+  for (const auto& state : scenario.states())
+    info.states.push_back({state.id(), state.name(), state.doctrine()});
+  info.doctrines = read_doctrines(file, scenario.ruleset());
   return info;
 }
 
 }  // namespace
+
+std::string ScenarioInfo::default_doctrine(std::size_t i) const {
+  if (i < states.size() && !states[i].doctrine.empty()) return states[i].doctrine;
+  return doctrines.empty() ? std::string() : doctrines.front().name;
+}
 
 std::vector<ScenarioInfo> local_scenarios(const std::string& assets_dir) {
   std::vector<ScenarioInfo> out;

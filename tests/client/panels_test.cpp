@@ -2,7 +2,8 @@
 // with real views and reports of a scenario played by the built-in policy. Every panel draws for
 // a seat, for a spectator and for an empty model; the map selects the state clicked; and a
 // "monkey" clicking at random all over the screen never breaks a panel or sends an order set the
-// server would not read.
+// server would not read. The lobby's create dialog draws the same way, and random clicks on it
+// only ever ask for doctrines the scenario's ruleset has.
 #include "client/app/panels.h"
 
 #include <gtest/gtest.h>
@@ -13,9 +14,13 @@
 #include <functional>
 #include <iostream>
 #include <random>
+#include <set>
+#include <stdlib.h>
 #include <string>
 #include <vector>
 
+#include "assets_with_doctrines.h"
+#include "client/app/create_match_dialog.h"
 #include "client/app/panels/labels.h"
 #include "client/app/preview.h"
 #include "shared/io/scenario_files.h"
@@ -237,6 +242,51 @@ TEST(Panels, RandomClicksEverywhereNeverSendAnUnreadableOrderSet) {
   }
   std::cout << "random clicks: " << model.draft.orders.size() << " orders drafted, "
             << recorder.submitted.size() << " order sets sent\n";
+}
+
+TEST(CreateMatchDialog, RandomClicksOnlyEverAskForDoctrinesTheRulesetHas) {
+  const testing::AssetsWithDoctrines assets;
+  ASSERT_EQ(::setenv("HEGEMON_ASSETS", assets.path().c_str(), 1), 0);
+  HeadlessImGui imgui;
+  CreateMatchDialog dialog;
+  std::vector<pb::CreateMatch> created;
+  const CreateMatchDialog::OnCreate on_create = [&](const pb::CreateMatch& request,
+                                                    const std::string&) {
+    created.push_back(request);
+  };
+  bool open = false;
+  auto frame = [&] {
+    ImGui::NewFrame();
+    dialog.draw(on_create);
+    open = ImGui::IsPopupOpen("Create a match");
+    ImGui::Render();
+  };
+  const std::set<std::string> valid(assets.names().begin(), assets.names().end());
+  ImGuiIO& io = ImGui::GetIO();
+  std::mt19937 rng(20261201);
+  // Clicks land around the dialog, centred on the screen, 640 wide.
+  std::uniform_real_distribution<float> x(kWidth / 2 - 340, kWidth / 2 + 340),
+      y(kHeight / 2 - 420, kHeight / 2 + 420);
+  std::size_t chosen = 0;
+  dialog.open("Karla");
+  for (int click = 0; click < 20000; ++click) {
+    io.MousePos = ImVec2(x(rng), y(rng));
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+    if (!open) dialog.open("Karla");  // created or cancelled: again
+  }
+  ::unsetenv("HEGEMON_ASSETS");
+  for (const auto& request : created)
+    for (const auto& seat : request.seats()) {
+      if (seat.doctrine().empty()) continue;
+      ++chosen;
+      EXPECT_EQ(valid.count(seat.doctrine()), 1u) << seat.doctrine();
+      EXPECT_TRUE(seat.kind() == pb::SEAT_BOT || request.bot_plays_absent_seats());
+    }
+  std::cout << "random clicks: " << created.size() << " matches asked for, " << chosen
+            << " seats with a chosen doctrine\n";
 }
 
 }  // namespace
