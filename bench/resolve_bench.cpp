@@ -81,5 +81,15 @@ void BM_PlayerView(benchmark::State& state) {
 }
 BENCHMARK(BM_PlayerView)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
 
+/// What every state believes of every other, every budget withheld: what bots ask each turn.
+void BM_EstimateAllPairs(benchmark::State& state) {
+  World world = warmed_world(static_cast<int>(state.range(0)));
+  for (State& s : world.states) s.publish_budget = false;
+  for (auto _ : state)
+    for (int v = 0; v < world.size(); ++v)
+      for (int t = 0; t < world.size(); ++t) benchmark::DoNotOptimize(estimate_state(world, v, t));
+}
+BENCHMARK(BM_EstimateAllPairs)->Arg(18)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 }  // namespace hegemon::bench

@@ -59,10 +59,17 @@ Deviations estimate_deviations(const World& w, StateIndex viewer, StateIndex tar
   Rng fixed(key);
   Rng from(mix_seed(key, static_cast<std::uint64_t>(knot) + 1));
   Rng to(mix_seed(key, static_cast<std::uint64_t>(knot) + 2));
+  // The wandering points need little precision: four 16-bit draws from each 64-bit word.
+  std::uint64_t from_bits = 0, to_bits = 0;
   Deviations z{};
-  for (double& d : z) {
-    const double wander = (1.0 - blend) * from.symmetric() + blend * to.symmetric();
-    d = fold(fixed.uniform() + reach * wander);
+  for (int q = 0; q < kEstimatedQuantities; ++q) {
+    if (q % 4 == 0) from_bits = from.next(), to_bits = to.next();
+    const auto point = [](std::uint64_t bits, int q4) {
+      return static_cast<double>((bits >> (16 * q4)) & 0xFFFFu) / 32768.0 - 1.0;
+    };
+    const double wander =
+        (1.0 - blend) * point(from_bits, q % 4) + blend * point(to_bits, q % 4);
+    z[static_cast<size_t>(q)] = fold(fixed.uniform() + reach * wander);
   }
   return z;
 }
