@@ -26,14 +26,6 @@ pb::ServerMessage ack() {
   return m;
 }
 
-/// The doctrine a bot plays `state` by: its own (the scenario's default or the match's override,
-/// kept in the world), else the ruleset's first, as play_seat chooses.
-std::string doctrine_in_force(const World& world, StateIndex state) {
-  const std::string& own = world.states[state].doctrine;
-  if (!own.empty() || world.ruleset.doctrines_size() == 0) return own;
-  return world.ruleset.doctrines(0).name();
-}
-
 }  // namespace
 
 pb::ServerMessage error_message(pb::ErrorCode code, const std::string& reason) {
@@ -515,25 +507,27 @@ void MatchSession::resolve() {
   // A human seat with no orders keeps its standing budget, or is played by a bot under its
   // doctrine when the match says so; bot seats always are.
   const bool bot_for_absent = record_.settings.bot_plays_absent_seats();
+  std::vector<StateIndex> bot_seats;
   for (const auto& seat : seats_) {
     if (seat.human && seat.orders) {
       set_of_seat[seat.state] = static_cast<int>(sets.size());
       sets.push_back(*seat.orders);
     } else if (!seat.human || bot_for_absent) {
-      try {
-        BotDecision decision = play_seat(world_, seat.state);
-        log_.debug("match " + std::to_string(id()) + ": turn " + std::to_string(world_.turn + 1) +
-                   ": " + world_.states[seat.state].id + " played by the doctrine \"" +
-                   decision.doctrine + "\" (" + std::to_string(decision.orders.orders.size()) +
-                   " orders)");
-        sets.push_back(std::move(decision.orders));
-      } catch (const std::invalid_argument& e) {
-        // Creation checks every doctrine, so only a world stored under another ruleset gets
-        // here: the seat keeps its standing budget rather than stopping the match.
-        log_.error("match " + std::to_string(id()) + ": no bot for " +
-                   world_.states[seat.state].name + " (" + e.what() + ")");
-      }
+      bot_seats.push_back(seat.state);
     }
+  }
+  try {
+    for (BotDecision& decision : play_seats(world_, bot_seats)) {
+      log_.debug("match " + std::to_string(id()) + ": turn " + std::to_string(world_.turn + 1) +
+                 ": " + world_.states[decision.orders.state].id + " played by the doctrine \"" +
+                 decision.doctrine + "\" (" + std::to_string(decision.orders.orders.size()) +
+                 " orders)");
+      sets.push_back(std::move(decision.orders));
+    }
+  } catch (const std::invalid_argument& e) {
+    // Creation checks every doctrine, so only a world stored under another ruleset gets here:
+    // its bot seats keep their standing budgets rather than stopping the match.
+    log_.error("match " + std::to_string(id()) + ": no bot for its bot seats (" + e.what() + ")");
   }
   TurnResult result = resolve_turn(world_, sets);
   std::vector<std::pair<std::string, pb::TurnReport>> reports;

@@ -8,10 +8,12 @@ World play_match(World world, int turns, MatchObserver& observer) {
   observer.start(world);
   const int n = world.size();
   std::vector<OrderSet> orders(n);
-  std::vector<BotDecision> decisions(n);
+  std::vector<BotDecision> decisions;
+  std::vector<StateIndex> seats(n);
+  for (int s = 0; s < n; ++s) seats[s] = s;
   for (int t = 0; t < turns && !world.ended; ++t) {
+    decisions = play_seats(world, seats);
     for (int s = 0; s < n; ++s) {
-      decisions[s] = play_seat(world, s);
       orders[s] = std::move(decisions[s].orders);
       decisions[s].orders = OrderSet{};
     }

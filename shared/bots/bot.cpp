@@ -25,16 +25,19 @@ std::vector<std::string> doctrine_names(const Ruleset& rules) {
   return names;
 }
 
+std::string doctrine_in_force(const World& world, StateIndex seat) {
+  const std::string& own = world.states[seat].doctrine;
+  if (!own.empty() || world.ruleset.doctrines_size() == 0) return own;
+  return world.ruleset.doctrines(0).name();
+}
+
 namespace {
 
 const pb::Doctrine& doctrine_for(const World& world, StateIndex seat, const std::string& asked) {
-  const std::string& name = asked.empty() ? world.states[seat].doctrine : asked;
-  if (name.empty()) {
-    if (world.ruleset.doctrines_size() == 0)
-      throw std::invalid_argument("the ruleset \"" + world.ruleset.name() +
-                                  "\" defines no doctrines: a bot cannot play");
-    return world.ruleset.doctrines(0);
-  }
+  const std::string name = asked.empty() ? doctrine_in_force(world, seat) : asked;
+  if (name.empty())
+    throw std::invalid_argument("the ruleset \"" + world.ruleset.name() +
+                                "\" defines no doctrines: a bot cannot play");
   if (const pb::Doctrine* d = find_doctrine(world.ruleset, name)) return *d;
   std::string known;
   for (const auto& n : doctrine_names(world.ruleset)) known += (known.empty() ? "" : ", ") + n;

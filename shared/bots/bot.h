@@ -23,6 +23,11 @@ const pb::Doctrine* find_doctrine(const Ruleset& rules, const std::string& name)
 /// The names of every doctrine in the ruleset, in ruleset order.
 std::vector<std::string> doctrine_names(const Ruleset& rules);
 
+/// The name of the doctrine a bot plays `seat` by when none is asked for: the state's own (the
+/// scenario's default or the match's choice), else the ruleset's first; empty when the ruleset
+/// has none.
+std::string doctrine_in_force(const World& world, StateIndex seat);
+
 /// The orders the bot playing `seat` chooses this turn, under `doctrine` (empty: the state's own
 /// doctrine, or the ruleset's first when the state names none). Deterministic for a given world:
 /// its choices are drawn from the match seed, the turn and the seat. Every order it returns passes
