@@ -46,6 +46,26 @@ FinlandModel::FinlandModel(const World& world)
       supports_[next[small.state]++] = {t, trust * reach};
     }
   }
+  // Satellite sway: in a mutual defense pact, a member much stronger than another dominates it
+  // unless the other members together are a counterweight to it. The strongest hold is kept
+  // when two states share several pacts.
+  for (const auto& treaty : world.treaties) {
+    if (treaty.type != TreatyType::MutualDefense) continue;
+    if (dominance_.empty()) dominance_.assign(size_t(n) * n, 0.0);
+    double total = 0;
+    for (const auto& m : treaty.members) total += power_[m.state];
+    for (const auto& patron : treaty.members)
+      for (const auto& small : treaty.members) {
+        if (small.state == patron.state) continue;
+        const double others = total - power_[patron.state] - power_[small.state];
+        const double dominance =
+            std::clamp(1.0 - r.finland_patron_counterweight() * others /
+                                 std::max(1e-9, power_[patron.state]),
+                       0.0, 1.0);
+        double& cell = dominance_[size_t(small.state) * n + patron.state];
+        cell = std::max(cell, dominance);
+      }
+  }
   // Guarantees, likewise grouped by the protected state.
   guarantee_begin_.assign(n + 1, 0);
   for (const auto& g : world.guarantees) ++guarantee_begin_[g.protected_state + 1];
@@ -59,21 +79,34 @@ FinlandModel::FinlandModel(const World& world)
   }
 }
 
-FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double coercion) const {
+double FinlandForces::drive(const Ruleset& rules) const {
+  if (push <= 0) return 0;
+  return push - rules.finland_resistance_pull() * resistance;
+}
+
+FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double coercion,
+                                   bool bandwagoned) const {
   const Ruleset& r = world_.ruleset;
   FinlandForces f;
+  // Courting a stronger state pushes the level whatever the gap; the other pushes need one.
+  f.bandwagoning = bandwagoned ? r.finland_bandwagon_gain() : 0.0;
   // The power gap on a log scale from the threshold ratio (full at ten times it), from logs
   // taken once per state rather than once per pair.
   const double log_ratio = log_power_[strong] - log_power_[small] - log_min_ratio_;
-  if (log_ratio <= 0) return f;
-  const double gap = std::min(1.0, log_ratio / std::log(10.0));
-
-  // Push: the power gap, as far as the strong state can reach (proximity), times the structural
-  // weight of a great neighbour plus whatever coercion it applied.
-  double push = gap * proximity(world_, small, strong) *
-                (r.finland_gain() + r.finland_coercion_gain() * coercion);
-  if (ties_.share(small, strong, TreatyType::Neutrality)) push *= r.neutrality_gain_factor();
-  f.push = push;
+  if (log_ratio > 0) {
+    const double gap = std::min(1.0, log_ratio / std::log(10.0));
+    const double reach = gap * proximity(world_, small, strong);
+    // Pressure: the structural weight of a great neighbour plus whatever coercion it applied.
+    f.pressure = reach * (r.finland_gain() + r.finland_coercion_gain() * coercion);
+    if (ties_.share(small, strong, TreatyType::Neutrality)) f.pressure *= r.neutrality_gain_factor();
+    // Sway: an ally that dominates the pact keeps its weaker members under its hold, although
+    // allies discount each other's threat and need not press each other at all.
+    if (!dominance_.empty())
+      f.sway = r.finland_patron_sway() * reach *
+               dominance_[size_t(small) * world_.size() + strong];
+  }
+  f.push = f.pressure + f.sway + f.bandwagoning;
+  if (f.push <= 0) return f;
 
   // Resistance, each term measured against the force the strong state can project.
   const double threat_force = projection_[strong] + 1.0;
@@ -92,8 +125,8 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
 }
 
 FinlandForces finland_forces(const World& world, StateIndex small, StateIndex strong,
-                             double coercion) {
-  return FinlandModel(world).forces(small, strong, coercion);
+                             double coercion, bool bandwagoned) {
+  return FinlandModel(world).forces(small, strong, coercion, bandwagoned);
 }
 
 bool directed_against(const World& world, TreatyType type, const std::vector<StateIndex>& members,
@@ -196,25 +229,30 @@ void update_finlandization(TurnContext& ctx) {
       if (p == s) continue;
       Relation& rel = w.states[s].relations[p];
       const double before = rel.finland_level;
-      const FinlandForces f = model.forces(s, p, rel.coercion);
-      double change = f.push / (1.0 + f.resistance) * y;
-      if (rel.bandwagoned) change += r.finland_bandwagon_gain() * y;
-      // Without coercion or courting, the level relaxes toward zero.
-      if (rel.coercion <= 0 && !rel.bandwagoned)
-        change -= (r.finland_decay_flat() + r.finland_decay_share() * before) * y;
-      rel.finland_level = std::clamp(before + change, 0.0, 100.0);
+      const FinlandForces f = model.forces(s, p, rel.coercion, rel.bandwagoned);
+      // The balance: push against resistance, then relaxation toward zero, which coercion slows.
+      const double drive = f.drive(r);
+      const double relaxation = (r.finland_decay_flat() + r.finland_decay_share() * before) /
+                                (1.0 + r.finland_decay_coercion_divisor() * rel.coercion);
+      rel.finland_level = std::clamp(before + (drive - relaxation) * y, 0.0, 100.0);
       rel.finland_change = rel.finland_level - before;
       rel.finland_push = f.push;
       rel.finland_resistance = f.resistance;
       // Movements too small to change anything a player decides on are not written up.
       if (std::fabs(rel.finland_change) >= kReportedChange) {
-        ctx.journal.tell(Topic::Finlandization, {s}, before, rel.finland_level)
-            << w.states[s].name << "'s Finlandization level toward " << w.states[p].name
-            << " went from " << Num{before} << " to " << Num{rel.finland_level} << " (push "
-            << Num{f.push, 2} << " from the power gap, proximity and coercion "
-            << Num{rel.coercion} << "; resistance " << Num{f.resistance, 2} << ": own defense "
-            << Num{f.own_defense, 2} << ", allies " << Num{f.allies, 2} << ", guarantees "
-            << Num{f.guarantees, 2} << ", stability " << Num{f.stability, 2} << ").";
+        Journal::Sentence told = ctx.journal.tell(Topic::Finlandization, {s}, before,
+                                                  rel.finland_level);
+        told << w.states[s].name << "'s Finlandization level toward " << w.states[p].name
+             << " went from " << Num{before} << " to " << Num{rel.finland_level} << " (push "
+             << Num{f.push, 2} << ": " << Num{f.pressure, 2}
+             << " from the power gap, proximity and coercion " << Num{rel.coercion};
+        if (f.sway > 0) told << ", " << Num{f.sway, 2} << " from its sway as a dominant ally";
+        if (f.bandwagoning > 0) told << ", " << Num{f.bandwagoning, 2} << " from bandwagoning";
+        told << "; resistance " << Num{f.resistance, 2} << ": own defense "
+             << Num{f.own_defense, 2} << ", allies " << Num{f.allies, 2} << ", guarantees "
+             << Num{f.guarantees, 2} << ", stability " << Num{f.stability, 2}
+             << ", holding back " << Num{r.finland_resistance_pull() * f.resistance, 2}
+             << " of the push; relaxation " << Num{relaxation, 2} << ").";
         // The pressurer learns where the level stands, not the breakdown of the other's defenses.
         ctx.journal.tell(Topic::Finlandization, {p}, before, rel.finland_level)
             << w.states[s].name << "'s Finlandization level toward " << w.states[p].name
