@@ -22,13 +22,19 @@ FinlandModel::FinlandModel(const World& world)
     projection_.push_back(projectable_force(st));
     defense_.push_back(defensive_force(st));
   }
+  independence_.resize(size_t(n) * n);
+  for (int a = 0; a < n; ++a)
+    for (int b = 0; b < n; ++b)
+      independence_[size_t(a) * n + b] =
+          a == b ? 1.0 : 1.0 - world.states[a].relations[b].finland_level / 100.0;
   // Allies count by their force, how far it reaches the small state, and how much the alliance
-  // can be trusted (Crawford's partner force weighted by trust). Grouped by small state: count,
-  // then fill.
+  // can be trusted (Crawford's partner force weighted by trust), one entry per ally. Grouped by
+  // small state: count, then fill.
   support_begin_.assign(n + 1, 0);
   for (const auto& treaty : world.treaties)
     if (treaty.type == TreatyType::MutualDefense)
-      for (const auto& m : treaty.members) ++support_begin_[m.state + 1];
+      for (const auto& m : treaty.members)
+        support_begin_[m.state + 1] += static_cast<int>(treaty.members.size()) - 1;
   for (int s = 0; s < n; ++s) support_begin_[s + 1] += support_begin_[s];
   supports_.resize(static_cast<size_t>(support_begin_[n]));
   std::vector<int> next(support_begin_.begin(), support_begin_.end() - 1);
@@ -36,15 +42,14 @@ FinlandModel::FinlandModel(const World& world)
     const Treaty& treaty = world.treaties[t];
     if (treaty.type != TreatyType::MutualDefense) continue;
     const double trust = credibility(world, treaty);
-    for (const auto& small : treaty.members) {
-      double reach = 0;
+    for (const auto& small : treaty.members)
       for (const auto& m : treaty.members) {
         if (m.state == small.state) continue;
         const State& ally = world.states[m.state];
-        reach += proximity(world, m.state, small.state) * ally.forces() * ally.technology;
+        supports_[next[small.state]++] = {
+            t, m.state,
+            trust * proximity(world, m.state, small.state) * ally.forces() * ally.technology};
       }
-      supports_[next[small.state]++] = {t, trust * reach};
-    }
   }
   // Satellite sway: in a mutual defense pact, a member much stronger than another dominates it
   // unless the other members together are a counterweight to it. The strongest hold is kept
@@ -111,13 +116,20 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
   // Resistance, each term measured against the force the strong state can project.
   const double threat_force = projection_[strong] + 1.0;
   f.own_defense = r.finland_resist_own_defense() * std::min(2.0, defense_[small] / threat_force);
+  // An ally or guarantor counts as far as it is itself free of the pressurer: satellites allied
+  // with each other are no counterweight to their patron.
+  const auto free_of_strong = [&](StateIndex s) {
+    return independence_[size_t(s) * world_.size() + strong];
+  };
   double allies = 0;
   for (int i = support_begin_[small]; i < support_begin_[small + 1]; ++i)
-    if (!world_.treaties[supports_[i].treaty].has_member(strong)) allies += supports_[i].weight;
+    if (!world_.treaties[supports_[i].treaty].has_member(strong))
+      allies += supports_[i].weight * free_of_strong(supports_[i].ally);
   f.allies = r.finland_resist_allies() * std::min(2.0, allies / threat_force);
   double guarantees = 0;
   for (int i = guarantee_begin_[small]; i < guarantee_begin_[small + 1]; ++i)
-    if (guarantees_[i].first != strong) guarantees += guarantees_[i].second;
+    if (guarantees_[i].first != strong)
+      guarantees += guarantees_[i].second * free_of_strong(guarantees_[i].first);
   f.guarantees = r.finland_resist_guarantee() * std::min(2.0, guarantees / threat_force);
   f.stability = r.finland_resist_stability() * world_.states[small].stability / 100.0;
   f.resistance = f.own_defense + f.allies + f.guarantees + f.stability;

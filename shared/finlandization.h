@@ -43,7 +43,8 @@ class FinlandModel {
  private:
   struct Support {
     int treaty = 0;       // index into world.treaties
-    double weight = 0;    // credibility x the reachable force of the other members
+    StateIndex ally = 0;  // the member whose force it is
+    double weight = 0;    // the treaty's credibility x the ally's force that reaches the state
   };
   const World& world_;
   TreatyTies ties_;
@@ -54,6 +55,9 @@ class FinlandModel {
   std::vector<Support> supports_;
   std::vector<int> guarantee_begin_;
   std::vector<std::pair<StateIndex, double>> guarantees_;  // (guarantor, weight)
+  // n x n, row = the holder: 1 - its level toward the column state as the turn began. An ally or
+  // guarantor under the pressurer's own sway is that much less help against it.
+  std::vector<double> independence_;
   // n x n, row = the weaker member: how far the other dominates the mutual defense pacts they
   // share (0..1). Empty when no such pact exists.
   std::vector<double> dominance_;
