@@ -800,6 +800,24 @@ TEST(Finlandization, WithoutThePactTheSameSatelliteDriftsOutOfFinlandization) {
   EXPECT_NE(toward(w, kSmall, kStrong).finland_status, FinlandStatus::Finlandized);
 }
 
+TEST(Finlandization, AnAllyUnderThePressurersOwnSwayIsNoCounterweightToIt) {
+  World free_ally = trio();
+  add_treaty(free_ally, TreatyType::MutualDefense, {kSmall, kThird});
+  free_ally.guarantees.push_back({kThird, kSmall, 100});
+  World swayed_ally = free_ally;
+  swayed_ally.states[kThird].relations[kStrong].finland_level = 100;
+  World half_swayed = free_ally;
+  half_swayed.states[kThird].relations[kStrong].finland_level = 50;
+  const FinlandForces free = finland_forces(free_ally, kSmall, kStrong, 1.0);
+  const FinlandForces half = finland_forces(half_swayed, kSmall, kStrong, 1.0);
+  const FinlandForces swayed = finland_forces(swayed_ally, kSmall, kStrong, 1.0);
+  EXPECT_GT(free.allies, half.allies);
+  EXPECT_GT(half.allies, 0.0);
+  EXPECT_EQ(swayed.allies, 0.0);
+  EXPECT_GT(free.guarantees, 0.0);
+  EXPECT_EQ(swayed.guarantees, 0.0);
+}
+
 TEST(Finlandization, APactsOtherMembersAreACounterweightToItsStrongestMember) {
   const auto sway_with = [](double third_gdp) {
     State third = thalassia();
