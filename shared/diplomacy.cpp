@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "shared/finlandization.h"
 #include "shared/format.h"
 #include "shared/threat.h"
 #include "shared/turn_context.h"
@@ -74,6 +75,18 @@ void accede(TurnContext& ctx, Proposal& p) {
         << ProposalLabel{p} << " lapsed: the treaty it would join is no longer in force.";
     return;
   }
+  // The applicant may have come to accommodate a power the treaty is directed against since it
+  // asked: it cannot join then, whatever the members said.
+  std::vector<StateIndex> joined{applicant};
+  for (const auto& m : t->members) joined.push_back(m.state);
+  for (StateIndex power : powers_accommodated_by(w, applicant, FinlandStatus::Accommodating))
+    if (directed_against(w, t->type, joined, power)) {
+      p.status = ProposalStatus::Expired;
+      ctx.journal.tell(Topic::Treaty, p.members)
+          << ProposalLabel{p} << " lapsed: " << w.states[applicant].name << " now accommodates "
+          << w.states[power].name << " and cannot join an alliance directed against it.";
+      return;
+    }
   t->members.push_back({applicant, true, 0, 0});
   p.status = ProposalStatus::Signed;
   std::vector<StateIndex> members;

@@ -152,6 +152,23 @@ TEST(Accession, AnAccommodatingStateCannotJoinAnAllianceDirectedAgainstItsPressu
   EXPECT_TRUE(verdict(w, 0, RequestAccession{2}).accepted);
 }
 
+TEST(Accession, AnApplicantThatComesToAccommodateThePowerTheAllianceFacesCannotJoinIt) {
+  State karvonia = plain_state("KAR", 5000);
+  karvonia.name = "Karvonia";
+  World w = make_world({plain_state("A", 200), plain_state("B"), plain_state("C"), karvonia});
+  add_treaty(w, TreatyType::MutualDefense, {1, 2});
+  World asked = next_world(w, {orders_for(0, {RequestAccession{1}})});
+  ASSERT_EQ(asked.proposals.size(), 1u);
+  // Since it asked, A has come to accommodate Karvonia, which B and C fear.
+  asked.states[0].relations[3].finland_level = 50;
+  asked.states[0].relations[3].finland_status = FinlandStatus::Accommodating;
+  const TurnResult r = resolve_turn(
+      asked, {orders_for(1, {AcceptProposal{1}}), orders_for(2, {AcceptProposal{1}})});
+  EXPECT_EQ(r.world.find_proposal(1)->status, ProposalStatus::Expired);
+  EXPECT_FALSE(r.world.treaties[0].has_member(0));
+  EXPECT_NE(entry_read_by(r.journal, 1, "cannot join an alliance directed against it"), nullptr);
+}
+
 TEST(Accession, TheOrderAndTheProposalTravelThroughTheSchema) {
   const World w = requested().world;
   const Order order = order_from_proto(w, to_proto(w, Order{RequestAccession{1}}));
