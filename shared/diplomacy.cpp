@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "shared/finlandization.h"
 #include "shared/format.h"
 #include "shared/threat.h"
 #include "shared/turn_context.h"
@@ -52,7 +53,51 @@ void write(Journal::Sentence& out, const Terms& t) {
   out << ", " << t.terms.exit_notice << " turns' notice to leave";
 }
 
+/// True when a proposal can be settled: every party has accepted a new treaty, or every state
+/// that is a member of the treaty now has accepted an accession (or the treaty is gone).
+bool ready_to_settle(const World& w, const Proposal& p) {
+  if (p.accession_to == 0) return p.accepted.size() == p.members.size();
+  const Treaty* t = w.find_treaty(p.accession_to);
+  if (!t) return true;
+  return std::all_of(t->members.begin(), t->members.end(),
+                     [&](const MemberStanding& m) { return p.has_accepted(m.state); });
+}
+
+/// An accession every member accepted: the applicant joins the treaty on its terms, provided the
+/// treaty is still in force.
+void accede(TurnContext& ctx, Proposal& p) {
+  World& w = ctx.world;
+  Treaty* t = w.find_treaty(p.accession_to);
+  const StateIndex applicant = p.proposer;
+  if (!t || t->has_member(applicant)) {
+    p.status = ProposalStatus::Expired;
+    ctx.journal.tell(Topic::Treaty, p.members)
+        << ProposalLabel{p} << " lapsed: the treaty it would join is no longer in force.";
+    return;
+  }
+  // The applicant may have come to accommodate a power the treaty is directed against since it
+  // asked: it cannot join then, whatever the members said.
+  std::vector<StateIndex> joined{applicant};
+  for (const auto& m : t->members) joined.push_back(m.state);
+  for (StateIndex power : powers_accommodated_by(w, applicant, FinlandStatus::Accommodating))
+    if (directed_against(w, t->type, joined, power)) {
+      p.status = ProposalStatus::Expired;
+      ctx.journal.tell(Topic::Treaty, p.members)
+          << ProposalLabel{p} << " lapsed: " << w.states[applicant].name << " now accommodates "
+          << w.states[power].name << " and cannot join an alliance directed against it.";
+      return;
+    }
+  t->members.push_back({applicant, true, 0, 0});
+  p.status = ProposalStatus::Signed;
+  std::vector<StateIndex> members;
+  for (const auto& m : t->members) members.push_back(m.state);
+  ctx.journal.publish(Topic::Treaty, members)
+      << w.states[applicant].name << " joined " << TreatyLabel{*t}
+      << " with the consent of every member, on its terms (" << Terms{t->terms} << ").";
+}
+
 void sign(TurnContext& ctx, Proposal& p) {
+  if (p.accession_to != 0) return accede(ctx, p);
   World& w = ctx.world;
   Treaty t;
   t.id = w.next_treaty_id++;
@@ -112,7 +157,7 @@ void answer_proposals(TurnContext& ctx) {
     p->accepted.push_back(s);
     ctx.journal.tell(Topic::Treaty, p->members)
         << w.states[s].name << " accepted " << ProposalLabel{*p} << ".";
-    if (p->accepted.size() == p->members.size()) sign(ctx, *p);
+    if (ready_to_settle(w, *p)) sign(ctx, *p);
   });
 }
 
@@ -133,6 +178,26 @@ void make_proposals(TurnContext& ctx) {
     ctx.journal.tell(Topic::Treaty, p.members)
         << w.states[s].name << " proposed " << ProposalLabel{p} << " to " << Names{w, o.members}
         << ": " << Terms{p.terms} << ".";
+    w.proposals.push_back(std::move(p));
+  });
+  for_each_order<RequestAccession>(ctx, [&](StateIndex s, const RequestAccession& o) {
+    const Treaty* t = w.find_treaty(o.treaty_id);
+    if (!t) return;  // validated against the world before the turn; nothing removes one since
+    Proposal p;
+    p.id = w.next_proposal_id++;
+    p.proposer = s;
+    p.type = t->type;
+    p.name = t->name;
+    p.members = {s};
+    for (const auto& m : t->members) p.members.push_back(m.state);
+    p.terms = t->terms;
+    p.accepted = {s};
+    p.turn = ctx.turn();
+    p.accession_to = t->id;
+    w.states[s].influence -= ctx.rules().proposal_influence_cost();
+    ctx.journal.tell(Topic::Treaty, p.members)
+        << w.states[s].name << " asked to join " << TreatyLabel{*t} << " on its terms ("
+        << ProposalLabel{p} << "): it joins once every member has accepted.";
     w.proposals.push_back(std::move(p));
   });
   // Unanswered proposals lapse; settled ones are kept one turn so every member sees the outcome

@@ -22,13 +22,19 @@ FinlandModel::FinlandModel(const World& world)
     projection_.push_back(projectable_force(st));
     defense_.push_back(defensive_force(st));
   }
+  independence_.resize(size_t(n) * n);
+  for (int a = 0; a < n; ++a)
+    for (int b = 0; b < n; ++b)
+      independence_[size_t(a) * n + b] =
+          a == b ? 1.0 : 1.0 - world.states[a].relations[b].finland_level / 100.0;
   // Allies count by their force, how far it reaches the small state, and how much the alliance
-  // can be trusted (Crawford's partner force weighted by trust). Grouped by small state: count,
-  // then fill.
+  // can be trusted (Crawford's partner force weighted by trust), one entry per ally. Grouped by
+  // small state: count, then fill.
   support_begin_.assign(n + 1, 0);
   for (const auto& treaty : world.treaties)
     if (treaty.type == TreatyType::MutualDefense)
-      for (const auto& m : treaty.members) ++support_begin_[m.state + 1];
+      for (const auto& m : treaty.members)
+        support_begin_[m.state + 1] += static_cast<int>(treaty.members.size()) - 1;
   for (int s = 0; s < n; ++s) support_begin_[s + 1] += support_begin_[s];
   supports_.resize(static_cast<size_t>(support_begin_[n]));
   std::vector<int> next(support_begin_.begin(), support_begin_.end() - 1);
@@ -36,15 +42,34 @@ FinlandModel::FinlandModel(const World& world)
     const Treaty& treaty = world.treaties[t];
     if (treaty.type != TreatyType::MutualDefense) continue;
     const double trust = credibility(world, treaty);
-    for (const auto& small : treaty.members) {
-      double reach = 0;
+    for (const auto& small : treaty.members)
       for (const auto& m : treaty.members) {
         if (m.state == small.state) continue;
         const State& ally = world.states[m.state];
-        reach += proximity(world, m.state, small.state) * ally.forces() * ally.technology;
+        supports_[next[small.state]++] = {
+            t, m.state,
+            trust * proximity(world, m.state, small.state) * ally.forces() * ally.technology};
       }
-      supports_[next[small.state]++] = {t, trust * reach};
-    }
+  }
+  // Satellite sway: in a mutual defense pact, a member much stronger than another dominates it
+  // unless the other members together are a counterweight to it. The strongest hold is kept
+  // when two states share several pacts.
+  for (const auto& treaty : world.treaties) {
+    if (treaty.type != TreatyType::MutualDefense) continue;
+    if (dominance_.empty()) dominance_.assign(size_t(n) * n, 0.0);
+    double total = 0;
+    for (const auto& m : treaty.members) total += power_[m.state];
+    for (const auto& patron : treaty.members)
+      for (const auto& small : treaty.members) {
+        if (small.state == patron.state) continue;
+        const double others = total - power_[patron.state] - power_[small.state];
+        const double dominance =
+            std::clamp(1.0 - r.finland_patron_counterweight() * others /
+                                 std::max(1e-9, power_[patron.state]),
+                       0.0, 1.0);
+        double& cell = dominance_[size_t(small.state) * n + patron.state];
+        cell = std::max(cell, dominance);
+      }
   }
   // Guarantees, likewise grouped by the protected state.
   guarantee_begin_.assign(n + 1, 0);
@@ -59,32 +84,52 @@ FinlandModel::FinlandModel(const World& world)
   }
 }
 
-FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double coercion) const {
+double FinlandForces::drive(const Ruleset& rules) const {
+  if (push <= 0) return 0;
+  return push - rules.finland_resistance_pull() * resistance;
+}
+
+FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double coercion,
+                                   bool bandwagoned) const {
   const Ruleset& r = world_.ruleset;
   FinlandForces f;
+  // Courting a stronger state pushes the level whatever the gap; the other pushes need one.
+  f.bandwagoning = bandwagoned ? r.finland_bandwagon_gain() : 0.0;
   // The power gap on a log scale from the threshold ratio (full at ten times it), from logs
   // taken once per state rather than once per pair.
   const double log_ratio = log_power_[strong] - log_power_[small] - log_min_ratio_;
-  if (log_ratio <= 0) return f;
-  const double gap = std::min(1.0, log_ratio / std::log(10.0));
-
-  // Push: the power gap, as far as the strong state can reach (proximity), times the structural
-  // weight of a great neighbour plus whatever coercion it applied.
-  double push = gap * proximity(world_, small, strong) *
-                (r.finland_gain() + r.finland_coercion_gain() * coercion);
-  if (ties_.share(small, strong, TreatyType::Neutrality)) push *= r.neutrality_gain_factor();
-  f.push = push;
+  if (log_ratio > 0) {
+    const double gap = std::min(1.0, log_ratio / std::log(10.0));
+    const double reach = gap * proximity(world_, small, strong);
+    // Pressure: the structural weight of a great neighbour plus whatever coercion it applied.
+    f.pressure = reach * (r.finland_gain() + r.finland_coercion_gain() * coercion);
+    if (ties_.share(small, strong, TreatyType::Neutrality)) f.pressure *= r.neutrality_gain_factor();
+    // Sway: an ally that dominates the pact keeps its weaker members under its hold, although
+    // allies discount each other's threat and need not press each other at all.
+    if (!dominance_.empty())
+      f.sway = r.finland_patron_sway() * reach *
+               dominance_[size_t(small) * world_.size() + strong];
+  }
+  f.push = f.pressure + f.sway + f.bandwagoning;
+  if (f.push <= 0) return f;
 
   // Resistance, each term measured against the force the strong state can project.
   const double threat_force = projection_[strong] + 1.0;
   f.own_defense = r.finland_resist_own_defense() * std::min(2.0, defense_[small] / threat_force);
+  // An ally or guarantor counts as far as it is itself free of the pressurer: satellites allied
+  // with each other are no counterweight to their patron.
+  const auto free_of_strong = [&](StateIndex s) {
+    return independence_[size_t(s) * world_.size() + strong];
+  };
   double allies = 0;
   for (int i = support_begin_[small]; i < support_begin_[small + 1]; ++i)
-    if (!world_.treaties[supports_[i].treaty].has_member(strong)) allies += supports_[i].weight;
+    if (!world_.treaties[supports_[i].treaty].has_member(strong))
+      allies += supports_[i].weight * free_of_strong(supports_[i].ally);
   f.allies = r.finland_resist_allies() * std::min(2.0, allies / threat_force);
   double guarantees = 0;
   for (int i = guarantee_begin_[small]; i < guarantee_begin_[small + 1]; ++i)
-    if (guarantees_[i].first != strong) guarantees += guarantees_[i].second;
+    if (guarantees_[i].first != strong)
+      guarantees += guarantees_[i].second * free_of_strong(guarantees_[i].first);
   f.guarantees = r.finland_resist_guarantee() * std::min(2.0, guarantees / threat_force);
   f.stability = r.finland_resist_stability() * world_.states[small].stability / 100.0;
   f.resistance = f.own_defense + f.allies + f.guarantees + f.stability;
@@ -92,8 +137,8 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
 }
 
 FinlandForces finland_forces(const World& world, StateIndex small, StateIndex strong,
-                             double coercion) {
-  return FinlandModel(world).forces(small, strong, coercion);
+                             double coercion, bool bandwagoned) {
+  return FinlandModel(world).forces(small, strong, coercion, bandwagoned);
 }
 
 bool directed_against(const World& world, TreatyType type, const std::vector<StateIndex>& members,
@@ -196,25 +241,30 @@ void update_finlandization(TurnContext& ctx) {
       if (p == s) continue;
       Relation& rel = w.states[s].relations[p];
       const double before = rel.finland_level;
-      const FinlandForces f = model.forces(s, p, rel.coercion);
-      double change = f.push / (1.0 + f.resistance) * y;
-      if (rel.bandwagoned) change += r.finland_bandwagon_gain() * y;
-      // Without coercion or courting, the level relaxes toward zero.
-      if (rel.coercion <= 0 && !rel.bandwagoned)
-        change -= (r.finland_decay_flat() + r.finland_decay_share() * before) * y;
-      rel.finland_level = std::clamp(before + change, 0.0, 100.0);
+      const FinlandForces f = model.forces(s, p, rel.coercion, rel.bandwagoned);
+      // The balance: push against resistance, then relaxation toward zero, which coercion slows.
+      const double drive = f.drive(r);
+      const double relaxation = (r.finland_decay_flat() + r.finland_decay_share() * before) /
+                                (1.0 + r.finland_decay_coercion_divisor() * rel.coercion);
+      rel.finland_level = std::clamp(before + (drive - relaxation) * y, 0.0, 100.0);
       rel.finland_change = rel.finland_level - before;
       rel.finland_push = f.push;
       rel.finland_resistance = f.resistance;
       // Movements too small to change anything a player decides on are not written up.
       if (std::fabs(rel.finland_change) >= kReportedChange) {
-        ctx.journal.tell(Topic::Finlandization, {s}, before, rel.finland_level)
-            << w.states[s].name << "'s Finlandization level toward " << w.states[p].name
-            << " went from " << Num{before} << " to " << Num{rel.finland_level} << " (push "
-            << Num{f.push, 2} << " from the power gap, proximity and coercion "
-            << Num{rel.coercion} << "; resistance " << Num{f.resistance, 2} << ": own defense "
-            << Num{f.own_defense, 2} << ", allies " << Num{f.allies, 2} << ", guarantees "
-            << Num{f.guarantees, 2} << ", stability " << Num{f.stability, 2} << ").";
+        Journal::Sentence told = ctx.journal.tell(Topic::Finlandization, {s}, before,
+                                                  rel.finland_level);
+        told << w.states[s].name << "'s Finlandization level toward " << w.states[p].name
+             << " went from " << Num{before} << " to " << Num{rel.finland_level} << " (push "
+             << Num{f.push, 2} << ": " << Num{f.pressure, 2}
+             << " from the power gap, proximity and coercion " << Num{rel.coercion};
+        if (f.sway > 0) told << ", " << Num{f.sway, 2} << " from its sway as a dominant ally";
+        if (f.bandwagoning > 0) told << ", " << Num{f.bandwagoning, 2} << " from bandwagoning";
+        told << "; resistance " << Num{f.resistance, 2} << ": own defense "
+             << Num{f.own_defense, 2} << ", allies " << Num{f.allies, 2} << ", guarantees "
+             << Num{f.guarantees, 2} << ", stability " << Num{f.stability, 2}
+             << ", holding back " << Num{r.finland_resistance_pull() * f.resistance, 2}
+             << " of the push; relaxation " << Num{relaxation, 2} << ").";
         // The pressurer learns where the level stands, not the breakdown of the other's defenses.
         ctx.journal.tell(Topic::Finlandization, {p}, before, rel.finland_level)
             << w.states[s].name << "'s Finlandization level toward " << w.states[p].name

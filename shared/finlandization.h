@@ -1,7 +1,10 @@
 // Finlandization: a much stronger neighbour's pressure accumulates on a smaller state as a level
-// (0..100) that builds with the power gap, proximity and coercion, is divided by the small state's
-// defense, its allies' credible support, guarantees and stability, and decays when the pressure
-// stops. Past thresholds the state accommodates, then is Finlandized; the server enforces both.
+// (0..100) that moves with the balance of two forces: the push (the power gap, proximity and
+// coercion, a dominant ally's sway, the state's own bandwagoning) and the resistance (the small
+// state's defense, its allies' credible support, guarantees and stability). It rises while the push
+// outweighs the resistance, falls while the resistance outweighs the push, and relaxes toward zero
+// unless coercion holds it up. Past thresholds the state accommodates, then is Finlandized; the
+// server enforces both.
 #pragma once
 
 #include <vector>
@@ -11,14 +14,20 @@
 
 namespace hegemon {
 
-/// The forces that moved one level this turn.
+/// The forces that moved one level this turn (rates per year).
 struct FinlandForces {
-  double push = 0;        // power gap x proximity x (structural pressure + coercion)
-  double resistance = 0;  // own defense + allies + guarantees + stability
+  double push = 0;          // pressure + sway + bandwagoning
+  double pressure = 0;      // power gap x proximity x (structural weight + coercion)
+  double sway = 0;          // a much stronger ally's sway over a weaker member of its pact
+  double bandwagoning = 0;  // the state's own courting of the stronger one
+  double resistance = 0;    // own defense + allies + guarantees + stability
   double own_defense = 0;
   double allies = 0;
   double guarantees = 0;
   double stability = 0;
+  /// Push less what the resistance holds back: the level's drive before relaxation, per year.
+  /// Negative when the resistance outweighs the push; zero when nothing pushes at all.
+  double drive(const Ruleset& rules) const;
 };
 
 /// What raises and lowers levels in one world. It reads the world once (powers, forces, each
@@ -26,13 +35,16 @@ struct FinlandForces {
 class FinlandModel {
  public:
   explicit FinlandModel(const World& world);
-  /// What raises and lowers `small`'s level toward `strong`, given this turn's coercion.
-  FinlandForces forces(StateIndex small, StateIndex strong, double coercion) const;
+  /// What raises and lowers `small`'s level toward `strong`, given this turn's coercion and
+  /// whether `small` bandwagoned with `strong`.
+  FinlandForces forces(StateIndex small, StateIndex strong, double coercion,
+                       bool bandwagoned = false) const;
 
  private:
   struct Support {
     int treaty = 0;       // index into world.treaties
-    double weight = 0;    // credibility x the reachable force of the other members
+    StateIndex ally = 0;  // the member whose force it is
+    double weight = 0;    // the treaty's credibility x the ally's force that reaches the state
   };
   const World& world_;
   TreatyTies ties_;
@@ -43,11 +55,17 @@ class FinlandModel {
   std::vector<Support> supports_;
   std::vector<int> guarantee_begin_;
   std::vector<std::pair<StateIndex, double>> guarantees_;  // (guarantor, weight)
+  // n x n, row = the holder: 1 - its level toward the column state as the turn began. An ally or
+  // guarantor under the pressurer's own sway is that much less help against it.
+  std::vector<double> independence_;
+  // n x n, row = the weaker member: how far the other dominates the mutual defense pacts they
+  // share (0..1). Empty when no such pact exists.
+  std::vector<double> dominance_;
 };
 
 /// One pair's forces, for reports and tests (builds a FinlandModel: use one for many pairs).
 FinlandForces finland_forces(const World& world, StateIndex small, StateIndex strong,
-                             double coercion);
+                             double coercion, bool bandwagoned = false);
 
 /// True when a military treaty among `members` counts as directed against `pressurer`: it does
 /// not include the pressurer and some member fears it beyond the ruleset's threshold.

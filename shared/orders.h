@@ -29,6 +29,8 @@ struct CounterProposal {
 };
 struct WithdrawFromTreaty { int treaty_id = 0; };
 struct CancelProposal { int proposal_id = 0; };
+/// Asks to join a treaty in force on its terms; every current member must accept.
+struct RequestAccession { int treaty_id = 0; };
 
 enum class PressureKind : int { Diplomatic = 1, Economic = 2, MilitaryPosture = 3 };
 const char* pressure_kind_name(PressureKind kind);
@@ -54,7 +56,7 @@ struct UnreadableOrder { std::string reason; };
 using Order = std::variant<SetBudget, ProposeTreaty, AcceptProposal, RejectProposal,
                            CounterProposal, WithdrawFromTreaty, CancelProposal, ApplyPressure,
                            OfferGuarantee, SendMilitaryAid, JoinSanction, LiftSanction, Bandwagon,
-                           UnreadableOrder>;
+                           RequestAccession, UnreadableOrder>;
 
 /// Everything one state orders for one turn.
 struct OrderSet {

@@ -18,6 +18,7 @@
 #include "protocol/world.pb.h"
 #include "shared/resolve.h"
 #include "shared/schema_adapter.h"
+#include "shared/scoring.h"
 
 namespace hegemon {
 namespace {
@@ -788,6 +789,9 @@ World load_world(std::string_view scenario_text, const std::string& path, const 
   }
   world.scores.assign(world.states.size(), Score{});
   refresh_derived(world);
+  // The score measures each state against where it stands now, at turn 0.
+  record_starting_position(world);
+  world.scores = compute_scores(world);
   return world;
 }
 

@@ -127,6 +127,7 @@ pb::Proposal proposal_to_proto(const World& world, const Proposal& proposal) {
   out.set_counter_of(proposal.counter_of);
   out.set_status(to_proto(proposal.status));
   out.set_name(proposal.name);
+  out.set_accession_to(proposal.accession_to);
   return out;
 }
 
@@ -191,6 +192,9 @@ pb::Scenario scenario_to_proto(const World& world) {
   for (const auto& condition : info.end_conditions)
     *out.add_end_conditions() = end_condition_to_proto(world, condition);
   for (double gdp : info.start_gdp) out.add_start_gdp(gdp);
+  for (double security : info.start_security) out.add_start_security(security);
+  for (double influence : info.start_influence) out.add_start_influence(influence);
+  for (double sovereignty : info.start_sovereignty) out.add_start_sovereignty(sovereignty);
   return out;
 }
 
@@ -215,9 +219,15 @@ void check_consistent(const World& world) {
   if (!world.scores.empty() && world.scores.size() != n)
     throw SchemaError("there are " + std::to_string(world.scores.size()) + " scores for " +
                       std::to_string(n) + " states");
-  if (!world.scenario.start_gdp.empty() && world.scenario.start_gdp.size() != n)
-    throw SchemaError("there are " + std::to_string(world.scenario.start_gdp.size()) +
-                      " starting GDPs for " + std::to_string(n) + " states");
+  const std::pair<const char*, const std::vector<double>*> starts[] = {
+      {"GDPs", &world.scenario.start_gdp},
+      {"security measures", &world.scenario.start_security},
+      {"influence measures", &world.scenario.start_influence},
+      {"sovereignty measures", &world.scenario.start_sovereignty}};
+  for (const auto& [what, values] : starts)
+    if (!values->empty() && values->size() != n)
+      throw SchemaError("there are " + std::to_string(values->size()) + " starting " + what +
+                        " for " + std::to_string(n) + " states");
 }
 
 // --- Schema to engine -------------------------------------------------------------------------
@@ -260,6 +270,7 @@ Proposal proposal_from_proto(const pb::Proposal& message, const IdTable& ids) {
     out.accepted.push_back(ids.require(accepted, where + " acceptance"));
   out.turn = message.turn();
   out.counter_of = message.counter_of();
+  out.accession_to = message.accession_to();
   out.status = require_enum<ProposalStatus>(message.status(), where + " status");
   return out;
 }
@@ -320,10 +331,17 @@ ScenarioInfo scenario_from_proto(const pb::Scenario& message, const IdTable& ids
     out.objectives.push_back(objective_from_proto(objective, ids));
   for (const auto& condition : message.end_conditions())
     out.end_conditions.push_back(end_condition_from_proto(condition, ids));
-  if (message.start_gdp_size() != 0 && message.start_gdp_size() != ids.size())
-    throw SchemaError("the scenario has " + std::to_string(message.start_gdp_size()) +
-                      " starting GDPs for " + std::to_string(ids.size()) + " states");
-  out.start_gdp.assign(message.start_gdp().begin(), message.start_gdp().end());
+  const auto read_start = [&](const google::protobuf::RepeatedField<double>& values,
+                              const char* what, std::vector<double>& into) {
+    if (values.size() != 0 && values.size() != ids.size())
+      throw SchemaError("the scenario has " + std::to_string(values.size()) + " starting " +
+                        what + " for " + std::to_string(ids.size()) + " states");
+    into.assign(values.begin(), values.end());
+  };
+  read_start(message.start_gdp(), "GDPs", out.start_gdp);
+  read_start(message.start_security(), "security measures", out.start_security);
+  read_start(message.start_influence(), "influence measures", out.start_influence);
+  read_start(message.start_sovereignty(), "sovereignty measures", out.start_sovereignty);
   return out;
 }
 
@@ -845,6 +863,8 @@ Order order_from_proto(const World& world, const pb::Order& message) {
       return read.finish(LiftSanction{read.state(message.lift_sanction().target(), "target")});
     case pb::Order::kBandwagon:
       return read.finish(Bandwagon{read.state(message.bandwagon().protector(), "protector")});
+    case pb::Order::kRequestAccession:
+      return RequestAccession{message.request_accession().treaty_id()};
     case pb::Order::KIND_NOT_SET:
       break;
   }
@@ -920,6 +940,9 @@ pb::Order to_proto(const World& world, const Order& order) {
           },
           [&](const Bandwagon& o) {
             out.mutable_bandwagon()->set_protector(id_of(world, o.protector, "bandwagoning"));
+          },
+          [&](const RequestAccession& o) {
+            out.mutable_request_accession()->set_treaty_id(o.treaty_id);
           },
           // Nothing readable to send: an order with no kind reads back as unreadable.
           [&](const UnreadableOrder&) {},

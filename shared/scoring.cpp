@@ -1,6 +1,7 @@
 #include "shared/scoring.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "shared/format.h"
 #include "shared/turn_context.h"
@@ -24,39 +25,98 @@ bool objective_met(const World& w, const Objective& o) {
   return false;
 }
 
+double security_measure(const World& w, StateIndex s) {
+  double worst = 0;
+  if (w.threat.n == w.size())
+    for (int o = 0; o < w.size(); ++o)
+      if (o != s) worst = std::max(worst, w.threat.at(s, o));
+  return 100.0 - worst;
+}
+
+double influence_measure(const State& st) {
+  return 0.5 * std::min(100.0, st.influence) + 0.5 * st.reputation;
+}
+
+double sovereignty_measure(const State& st) {
+  double worst = 0;
+  for (const auto& rel : st.relations) worst = std::max(worst, rel.finland_level);
+  return 100.0 - worst;
+}
+
+void record_starting_position(World& w) {
+  ScenarioInfo& info = w.scenario;
+  info.start_gdp.clear();
+  info.start_security.clear();
+  info.start_influence.clear();
+  info.start_sovereignty.clear();
+  for (int s = 0; s < w.size(); ++s) {
+    info.start_gdp.push_back(w.states[s].gdp);
+    info.start_security.push_back(security_measure(w, s));
+    info.start_influence.push_back(influence_measure(w.states[s]));
+    info.start_sovereignty.push_back(sovereignty_measure(w.states[s]));
+  }
+}
+
+namespace {
+
+/// The start of state `s` from a per-state list, or `now` when the world kept none.
+double start_of(const std::vector<double>& starts, StateIndex s, double now) {
+  return s < static_cast<int>(starts.size()) ? starts[s] : now;
+}
+
+/// 50 at the start, moving `scale` points per point of change, within 0..100.
+double against_start(double now, double start, double scale) {
+  return std::clamp(50.0 + scale * (now - start), 0.0, 100.0);
+}
+
+}  // namespace
+
 std::vector<Score> compute_scores(const World& w) {
   const Ruleset& r = w.ruleset;
+  const ScenarioInfo& info = w.scenario;
   std::vector<Score> scores(w.size());
   // Prosperity is relative: growing faster than the world is what counts, so a long match of
   // general growth does not saturate everyone's score.
   double world_now = 0, world_start = 0;
   for (int s = 0; s < w.size(); ++s) {
     world_now += w.states[s].gdp;
-    world_start += s < static_cast<int>(w.scenario.start_gdp.size()) ? w.scenario.start_gdp[s]
-                                                                    : w.states[s].gdp;
+    world_start += start_of(info.start_gdp, s, w.states[s].gdp);
   }
   const double world_growth = world_now / std::max(1e-9, world_start);
+  std::vector<int> objectives(w.size(), 0), met(w.size(), 0);
+  for (const auto& o : info.objectives) {
+    if (o.state < 0 || o.state >= w.size()) continue;
+    ++objectives[o.state];
+    if (objective_met(w, o)) ++met[o.state];
+  }
   for (int s = 0; s < w.size(); ++s) {
     const State& st = w.states[s];
     Score& sc = scores[s];
-    double worst_threat = 0, worst_level = 0;
-    for (int o = 0; o < w.size(); ++o) {
-      if (o == s) continue;
-      if (w.threat.n == w.size()) worst_threat = std::max(worst_threat, w.threat.at(s, o));
-      worst_level = std::max(worst_level, st.relations[o].finland_level);
-    }
-    sc.security = 100.0 - worst_threat;
-    const double start = s < static_cast<int>(w.scenario.start_gdp.size()) ? w.scenario.start_gdp[s]
-                                                                           : st.gdp;
-    sc.prosperity = std::min(100.0, 50.0 * (st.gdp / std::max(1e-9, start)) / world_growth);
-    sc.influence = 0.5 * std::min(100.0, st.influence) + 0.5 * st.reputation;
-    sc.sovereignty = 100.0 - worst_level;
-    for (const auto& o : w.scenario.objectives)
-      if (o.state == s && objective_met(w, o)) sc.objectives += r.objective_points();
-    sc.total = r.score_weight_security() * sc.security +
-               r.score_weight_prosperity() * sc.prosperity +
-               r.score_weight_influence() * sc.influence +
-               r.score_weight_sovereignty() * sc.sovereignty + sc.objectives;
+    const double security = security_measure(w, s);
+    sc.security = against_start(security, start_of(info.start_security, s, security),
+                                r.score_security_scale());
+    const double growth = st.gdp / std::max(1e-9, start_of(info.start_gdp, s, st.gdp));
+    sc.prosperity = std::clamp(
+        50.0 + r.score_prosperity_per_doubling() * std::log2(std::max(1e-9, growth / world_growth)),
+        0.0, 100.0);
+    const double influence = influence_measure(st);
+    sc.influence = against_start(influence, start_of(info.start_influence, s, influence),
+                                 r.score_influence_scale());
+    const double sovereignty = sovereignty_measure(st);
+    sc.sovereignty = against_start(sovereignty, start_of(info.start_sovereignty, s, sovereignty),
+                                   r.score_sovereignty_scale());
+    // A state the scenario asks nothing of is scored on the other components alone.
+    const double objectives_weight = objectives[s] > 0 ? r.score_weight_objectives() : 0.0;
+    if (objectives[s] > 0) sc.objectives = 100.0 * met[s] / objectives[s];
+    const double weights = r.score_weight_security() + r.score_weight_prosperity() +
+                           r.score_weight_influence() + r.score_weight_sovereignty() +
+                           objectives_weight;
+    const double sum = r.score_weight_security() * sc.security +
+                       r.score_weight_prosperity() * sc.prosperity +
+                       r.score_weight_influence() * sc.influence +
+                       r.score_weight_sovereignty() * sc.sovereignty +
+                       objectives_weight * sc.objectives;
+    sc.total = weights > 0 ? sum / weights : 0.0;
   }
   return scores;
 }

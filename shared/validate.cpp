@@ -21,6 +21,7 @@ struct Commitments {
   std::vector<std::pair<StateIndex, int>> pressures;  // (target, kind)
   std::vector<StateIndex> guarantees;
   std::vector<int> answered_proposals;
+  std::vector<int> accessions;  // treaties this set already asks to join
 };
 
 template <typename T>
@@ -145,7 +146,9 @@ class OrderChecker {
     if (!p) return missing_proposal(o.proposal_id);
     if (p->has_accepted(s_)) return "you have already accepted proposal " +
                                     std::to_string(o.proposal_id);
-    if (auto bar = finland_bar(w_, s_, p->type, p->members); !bar.empty()) return bar;
+    // A member that admits a new one joins nothing: only a state entering a treaty is barred.
+    if (!is_member_admitting(*p))
+      if (auto bar = finland_bar(w_, s_, p->type, p->members); !bar.empty()) return bar;
     return answer(o.proposal_id);
   }
 
@@ -160,6 +163,9 @@ class OrderChecker {
     const Proposal* p = open_proposal_for(o.proposal_id);
     if (!p) return missing_proposal(o.proposal_id);
     if (p->proposer == s_) return "you cannot counter your own proposal; cancel it and propose anew";
+    if (p->accession_to != 0)
+      return "an accession takes the treaty's terms as they stand: accept or reject proposal " +
+             std::to_string(o.proposal_id);
     if (auto bad = check_terms(o.terms); !bad.empty()) return bad;
     if (o.terms == p->terms) return "a counter-proposal must change the terms";
     if (auto bar = finland_bar(w_, s_, p->type, p->members); !bar.empty()) return bar;
@@ -264,6 +270,30 @@ class OrderChecker {
     return {};
   }
 
+  std::string operator()(const RequestAccession& o) {
+    const Treaty* t = w_.find_treaty(o.treaty_id);
+    if (!t) return "no treaty " + std::to_string(o.treaty_id) + " is in force";
+    const std::string label = "treaty " + std::to_string(o.treaty_id) +
+                              (t->name.empty() ? std::string() : " (" + t->name + ")");
+    if (t->has_member(s_)) return name_of(w_, s_) + " is already a member of " + label;
+    if (t->type == TreatyType::Neutrality)
+      return label + " is a neutrality treaty, between exactly two states: it takes no new members";
+    if (contains(c_.accessions, o.treaty_id))
+      return "this order set already asks to join " + label;
+    for (const auto& p : w_.proposals)
+      if (p.status == ProposalStatus::Open && p.proposer == s_ && p.accession_to == o.treaty_id)
+        return "your request to join " + label + " is already open (proposal " +
+               std::to_string(p.id) + ")";
+    std::vector<StateIndex> members{s_};
+    for (const auto& m : t->members) members.push_back(m.state);
+    if (auto bar = finland_bar(w_, s_, t->type, members); !bar.empty()) return bar;
+    if (auto bad = spend_influence(w_.ruleset.proposal_influence_cost(), "ask to join a treaty");
+        !bad.empty())
+      return bad;
+    c_.accessions.push_back(o.treaty_id);
+    return {};
+  }
+
   std::string operator()(const UnreadableOrder& o) { return o.reason; }
 
  private:
@@ -271,6 +301,12 @@ class OrderChecker {
     const Proposal* p = w_.find_proposal(id);
     if (!p || p->status != ProposalStatus::Open || !p->has_member(s_)) return nullptr;
     return p;
+  }
+  /// True when `p` asks this state, already a member of the treaty, to admit a new member.
+  bool is_member_admitting(const Proposal& p) const {
+    if (p.accession_to == 0 || p.proposer == s_) return false;
+    const Treaty* t = w_.find_treaty(p.accession_to);
+    return t && t->has_member(s_);
   }
   std::string missing_proposal(int id) const {
     return "no open proposal " + std::to_string(id) + " addressed to " + name_of(w_, s_);

@@ -203,6 +203,8 @@ pb::PlayerView make_view(const World& world, StateIndex viewer) {
     o->set_power_projection(st.power_projection);
     o->set_technology(st.technology);
     o->set_estimate_error(st.publish_budget ? 0.0 : error);
+    if (s < static_cast<int>(world.scenario.start_gdp.size()))
+      o->set_start_gdp(world.scenario.start_gdp[s]);
     for (int p = 0; p < seen.size(); ++p) {
       if (p == s || st.relations[p].finland_status == FinlandStatus::Independent) continue;
       pb::Relation* rel = o->add_public_relations();
@@ -252,6 +254,15 @@ pb::PlayerView make_view(const World& world, StateIndex viewer) {
     }
     for (const auto& obj : world.scenario.objectives)
       if (obj.state == viewer) *v.add_objectives() = to_proto(world, obj);
+    const ScenarioInfo& info = world.scenario;
+    pb::StartingPosition* start = v.mutable_own_start();
+    const auto at = [&](const std::vector<double>& starts) {
+      return viewer < static_cast<int>(starts.size()) ? starts[viewer] : 0.0;
+    };
+    start->set_gdp(at(info.start_gdp));
+    start->set_security(at(info.start_security));
+    start->set_influence(at(info.start_influence));
+    start->set_sovereignty(at(info.start_sovereignty));
   }
   v.set_ended(world.ended);
   v.set_end_reason(world.end_reason);

@@ -8,6 +8,7 @@
 
 #include "shared/resolve.h"
 #include "shared/schema_adapter.h"
+#include "shared/scoring.h"
 
 namespace hegemon {
 namespace {
@@ -122,7 +123,12 @@ World world_from_view(const pb::PlayerView& view) {
     else
       *msg.add_states() = state_from_view(*others[i], view);
   }
-  for (const auto& st : msg.states()) scenario->add_start_gdp(st.gdp());
+  // Starting GDP is public; a view from before it was sent counts the start as now.
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool own = order[i] == view.own().id();
+    const double start = own ? view.own_start().gdp() : others[i]->start_gdp();
+    scenario->add_start_gdp(start > 0 ? start : msg.states(int(i)).gdp());
+  }
 
   // The map: the view's distances, the straight line on the map where it has none.
   std::vector<double> km(n * n, -1.0);
@@ -164,6 +170,18 @@ World world_from_view(const pb::PlayerView& view) {
 
   World world = world_from_proto(msg);
   refresh_derived(world);
+  // The score's other start measures: the viewer's own as sent; another state's are not in the
+  // view, so it is taken to stand where it began.
+  const std::vector<double> start_gdp = world.scenario.start_gdp;
+  record_starting_position(world);
+  world.scenario.start_gdp = start_gdp;
+  if (view.has_own_start()) {
+    const StateIndex me = world.find(view.own().id());
+    world.scenario.start_security[me] = view.own_start().security();
+    world.scenario.start_influence[me] = view.own_start().influence();
+    world.scenario.start_sovereignty[me] = view.own_start().sovereignty();
+  }
+  world.scores = compute_scores(world);
   return world;
 }
 

@@ -20,7 +20,9 @@ namespace hegemon {
 ///   between map positions at 12 km per map unit);
 /// - treaties, guarantees and sanctions in force, the proposals the viewer is party to, the
 ///   viewer's objectives, and the view's ruleset;
-/// - each state's starting GDP taken as its GDP now (the view does not carry the start);
+/// - each state's starting GDP from the view (its GDP now when the view carries none), the
+///   viewer's other start measures from the view, and every other state taken to stand where it
+///   began on the measures the view does not show;
 /// then recomputes the derived parts (proximity, threat matrix, scores).
 /// Throws SchemaError when the view has no own state (a spectator), carries no ruleset, or
 /// names a state that is not in it.

@@ -163,6 +163,9 @@ struct Proposal {
   int turn = 0;
   int counter_of = 0;
   ProposalStatus status = ProposalStatus::Open;
+  /// The treaty in force the proposer asks to join (its type, name and terms are copied here and
+  /// its members are the other parties); 0 for a proposal of a new treaty.
+  int accession_to = 0;
 
   bool has_member(StateIndex s) const;
   bool has_accepted(StateIndex s) const;
@@ -246,7 +249,12 @@ struct ScenarioInfo {
   std::vector<ScenarioEvent> events;
   std::vector<Objective> objectives;
   std::vector<EndCondition> end_conditions;
-  std::vector<double> start_gdp;  // per state, for the prosperity score and GDP objectives
+  // Where each state stood when the match began, per state, for the score (which measures each
+  // state against its own start) and GDP objectives. The start measures are those of scoring.h.
+  std::vector<double> start_gdp;
+  std::vector<double> start_security;
+  std::vector<double> start_influence;
+  std::vector<double> start_sovereignty;
 
   /// Fraction of a year one turn lasts: rates in the ruleset are yearly.
   double years_per_turn() const { return quarterly ? 0.25 : 1.0; }

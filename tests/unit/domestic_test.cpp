@@ -1,4 +1,5 @@
-// Stability and domestic politics, scripted events, scores and the end of a match.
+// Stability and domestic politics, scripted events, objectives and the end of a match (the score
+// itself is in scoring_test.cpp).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -234,56 +235,6 @@ TEST(Domestic, AScriptedEventDoesNotRepeatAfterItsTurn) {
   EXPECT_NEAR(turn3.world.states[1].relations[0].hostility, 30.0 * (1 - r.hostility_decay()),
               kTight);
   EXPECT_EQ(entry_about(turn3.journal, Topic::Event), nullptr);
-}
-
-TEST(Domestic, TheStandardScoreWeighsSecurityProsperityInfluenceAndSovereignty) {
-  World w = make_world({plain_state("A"), plain_state("B")});
-  const Ruleset& r = w.ruleset;
-  w.states[0].gdp = 1200;  // both started at 1000
-  w.states[0].influence = 150;
-  w.states[0].relations[1].finland_level = 35;
-  refresh_derived(w);
-  const std::vector<Score> scores = compute_scores(w);
-  const Score& a = scores[0];
-  EXPECT_NEAR(a.security, 100.0 - w.threat.at(0, 1), kTight);
-  // Prosperity is growth relative to the world's: 1.2 against 2200 / 2000.
-  EXPECT_NEAR(a.prosperity, 50.0 * 1.2 / 1.1, kTight);
-  EXPECT_NEAR(scores[1].prosperity, 50.0 * 1.0 / 1.1, kTight);
-  // Influence counts up to 100, half and half with reputation.
-  EXPECT_NEAR(a.influence, 0.5 * 100 + 0.5 * 60, kTight);
-  EXPECT_NEAR(scores[1].influence, 0.5 * 50 + 0.5 * 60, kTight);
-  EXPECT_NEAR(a.sovereignty, 65.0, kTight);
-  EXPECT_NEAR(scores[1].sovereignty, 100.0, kTight);
-  EXPECT_NEAR(a.objectives, 0.0, kTight);
-  EXPECT_NEAR(a.total,
-              r.score_weight_security() * a.security + r.score_weight_prosperity() * a.prosperity +
-                  r.score_weight_influence() * a.influence +
-                  r.score_weight_sovereignty() * a.sovereignty,
-              kTight);
-}
-
-TEST(Domestic, ProsperityIsCappedAtAHundred) {
-  World w = make_world({plain_state("A"), plain_state("B"), plain_state("C")});
-  w.states[0].gdp = 10000;
-  w.states[1].gdp = 100;
-  w.states[2].gdp = 100;
-  // Ten times its start against a world grown 3.4 times: 147, counted as 100.
-  EXPECT_NEAR(compute_scores(w)[0].prosperity, 100.0, kTight);
-  EXPECT_NEAR(compute_scores(w)[1].prosperity, 50.0 * 0.1 / 3.4, kTight);
-}
-
-TEST(Domestic, EachMetObjectiveAddsItsPointsToItsOwnState) {
-  World w = make_world({plain_state("A"), plain_state("B")});
-  const Ruleset& r = w.ruleset;
-  w.scenario.objectives.push_back({0, ObjectiveKind::KeepStability, -1, 50, "Keep order"});
-  w.scenario.objectives.push_back({0, ObjectiveKind::GdpGrowth, -1, 1.5, "Grow half again"});
-  w.scenario.objectives.push_back({1, ObjectiveKind::KeepStability, -1, 70, "Calm"});
-  const std::vector<Score> scores = compute_scores(w);
-  EXPECT_NEAR(scores[0].objectives, r.objective_points(), kTight);
-  EXPECT_NEAR(scores[1].objectives, 0.0, kTight);
-  const std::vector<Score> without =
-      compute_scores(make_world({plain_state("A"), plain_state("B")}));
-  EXPECT_NEAR(scores[0].total - without[0].total, r.objective_points(), kTight);
 }
 
 TEST(Domestic, ObjectivesAreJudgedOnTheWorldAsItStands) {

@@ -178,8 +178,10 @@ TEST(Finlandization, PressureOfSeveralKindsAddsUp) {
 }
 
 TEST(Finlandization, ALargerPowerGapRaisesTheLevelMore) {
+  // Pressure firm enough that even the modest gap's push outweighs Linnmark's resistance.
   const auto pressed = [](double strong_gdp) {
-    return level_after(pair(strong_gdp), {press(kStrong, kSmall, PressureKind::Diplomatic, 1)});
+    return level_after(pair(strong_gdp),
+                       {press(kStrong, kSmall, PressureKind::MilitaryPosture, 2)});
   };
   const double modest = pressed(2000), large = pressed(5000), overwhelming = pressed(20000);
   EXPECT_GT(modest, 0.0);
@@ -286,10 +288,11 @@ TEST(Finlandization, HigherStabilityLowersTheGain) {
 
 TEST(Finlandization, WithoutCoercionTheLevelDecaysTurnAfterTurn) {
   World w = pair();
+  w.scenario.turns = 40;
   set_level(w, 60, FinlandStatus::Accommodating);
   double last = 60;
   int turn = 0;
-  while (++turn <= 20 && toward(w, kSmall, kStrong).finland_status != FinlandStatus::Independent) {
+  while (++turn <= 40 && toward(w, kSmall, kStrong).finland_status != FinlandStatus::Independent) {
     w = play(w).world;
     const double level = toward(w, kSmall, kStrong).finland_level;
     EXPECT_LT(level, last) << "turn " << turn;
@@ -320,9 +323,18 @@ TEST(Finlandization, BandwagoningRaisesTheLevelAndGivesTheProtectorInfluence) {
   const TurnResult aloof = play(w);
   const TurnResult courting = play(w, {OrderSet{kSmall, {Bandwagon{kStrong}}}});
   const double y = w.scenario.years_per_turn();
+  const Ruleset& r = w.ruleset;
   EXPECT_EQ(toward(aloof.world, kSmall, kStrong).finland_level, 0.0);
-  EXPECT_GE(toward(courting.world, kSmall, kStrong).finland_level,
-            w.ruleset.finland_bandwagon_gain() * y);
+  // Courting is part of the push, and the level moves by the push less what resistance holds
+  // back and what relaxes.
+  const Relation& rel = toward(courting.world, kSmall, kStrong);
+  EXPECT_NEAR(rel.finland_push - toward(aloof.world, kSmall, kStrong).finland_push,
+              r.finland_bandwagon_gain(), 1e-9);
+  EXPECT_NEAR(rel.finland_level,
+              (rel.finland_push - r.finland_resistance_pull() * rel.finland_resistance -
+               r.finland_decay_flat()) * y,
+              1e-9);
+  EXPECT_GT(rel.finland_level, 0.5 * r.finland_bandwagon_gain() * y);
   EXPECT_NEAR(courting.world.states[kStrong].influence - aloof.world.states[kStrong].influence,
               w.ruleset.bandwagon_influence_gain() * y, 1e-9);
   // Siding with the threat forgives half its record.
@@ -662,6 +674,165 @@ TEST(Finlandization, WhenPressureStopsAndItBuildsDefenseAFinlandizedStateWorksIt
                                               FinlandStatus::Accommodating,
                                               FinlandStatus::Independent}));
   EXPECT_EQ(w.states[kSmall].allocation, defense);
+}
+
+// --- The balance of push and resistance --------------------------------------------------------
+
+/// Linnmark allied with Thalassia (a credible mutual defense pact) and guaranteed by it; Karvonia
+/// keeps its projection where it is, so that the balance stays the same turn after turn.
+World defended_trio() {
+  World w = trio();
+  w.states[kStrong].allocation.bp = {1000, 150, 2850, 3000, 1000, 1000, 1000};
+  add_treaty(w, TreatyType::MutualDefense, {kSmall, kThird});
+  w.guarantees.push_back({kThird, kSmall, 100});
+  refresh_derived(w);
+  return w;
+}
+
+/// Linnmark's level turn by turn while Karvonia presses it diplomatically every turn.
+std::vector<double> levels_under_steady_pressure(World w, int turns) {
+  std::vector<double> levels;
+  for (int turn = 0; turn < turns; ++turn) {
+    w = play(w, {press(kStrong, kSmall, PressureKind::Diplomatic, 1)}).world;
+    levels.push_back(toward(w, kSmall, kStrong).finland_level);
+  }
+  return levels;
+}
+
+TEST(Finlandization, TheLevelsDriveIsThePushLessWhatTheResistanceHoldsBack) {
+  const World alone = pair();
+  const World defended = defended_trio();
+  const Ruleset& r = alone.ruleset;
+  const FinlandForces weak = finland_forces(alone, kSmall, kStrong, 1.0);
+  const FinlandForces strong = finland_forces(defended, kSmall, kStrong, 1.0);
+  EXPECT_DOUBLE_EQ(weak.push, weak.pressure);
+  EXPECT_DOUBLE_EQ(weak.drive(r), weak.push - r.finland_resistance_pull() * weak.resistance);
+  EXPECT_GT(weak.drive(r), 0.0);  // the push outweighs a lone small state's resistance
+  EXPECT_DOUBLE_EQ(strong.push, weak.push);
+  EXPECT_LT(strong.drive(r), 0.0);  // allies and a guarantor outweigh the same push
+  // Nothing pushes at all below the power ratio: no drive, only relaxation.
+  const FinlandForces none = finland_forces(pair(500), kSmall, kStrong, 3.0);
+  EXPECT_EQ(none.push, 0.0);
+  EXPECT_EQ(none.drive(r), 0.0);
+}
+
+/// Expects every level to be above (rising) or below (falling) the one before, from `start`.
+void expect_every_turn(const std::vector<double>& levels, double start, bool rising) {
+  double last = start;
+  for (size_t t = 0; t < levels.size(); ++t) {
+    if (rising) EXPECT_GT(levels[t], last) << "turn " << t + 1;
+    else EXPECT_LT(levels[t], last) << "turn " << t + 1;
+    last = levels[t];
+  }
+}
+
+TEST(Finlandization, SteadyPressureRaisesTheLevelOfAStateThatCannotResistIt) {
+  World w = pair();
+  set_level(w, 30, FinlandStatus::Independent);
+  expect_every_turn(levels_under_steady_pressure(w, 8), 30, true);
+}
+
+TEST(Finlandization, UnderTheSameSteadyPressureAStateWithAlliesAndAGuarantorWorksItsWayBackOut) {
+  World w = defended_trio();
+  set_level(w, 65, FinlandStatus::Accommodating);
+  const std::vector<double> levels = levels_under_steady_pressure(w, 6);
+  expect_every_turn(levels, 65, false);
+  EXPECT_LT(levels.back(), w.ruleset.accommodation_leave());
+}
+
+TEST(Finlandization, ResistanceHoldsDownBandwagoningsGainLikeAnyOtherPush) {
+  const World alone = pair();
+  const World defended = defended_trio();
+  const Ruleset& r = alone.ruleset;
+  const double gain = r.finland_bandwagon_gain() * alone.scenario.years_per_turn();
+  const FinlandForces f = finland_forces(defended, kSmall, kStrong, 0.0, true);
+  EXPECT_DOUBLE_EQ(f.bandwagoning, r.finland_bandwagon_gain());
+  EXPECT_DOUBLE_EQ(f.push, f.pressure + f.bandwagoning);
+  EXPECT_LT(f.drive(r), f.bandwagoning);
+  const auto courting = [](const World& w) {
+    return level_after(w, {OrderSet{kSmall, {Bandwagon{kStrong}}}});
+  };
+  // Alone, Linnmark's courting adds most of its gain; with allies and a guarantor, none of it.
+  EXPECT_GT(courting(alone), 0.5 * gain);
+  EXPECT_EQ(courting(defended), 0.0);
+}
+
+// --- Satellites -------------------------------------------------------------------------------
+
+/// Linnmark, with a satellite's small army, Finlandized toward Karvonia; both in a mutual defense
+/// pact when `allied`.
+World satellite(bool allied) {
+  State small = linnmark();
+  small.territorial_defense = 20;
+  small.power_projection = 5;
+  World w = make_world({karvonia(), small});
+  w.scenario.turns = 40;
+  if (allied) add_treaty(w, TreatyType::MutualDefense, {kSmall, kStrong});
+  add_treaty(w, TreatyType::Neutrality, {kSmall, kStrong});
+  set_level(w, 80, FinlandStatus::Finlandized);
+  return w;
+}
+
+TEST(Finlandization, ADominantAllysSwayKeepsItsSatelliteFinlandizedWithoutAnyPressure) {
+  World w = satellite(true);
+  EXPECT_GT(finland_forces(w, kSmall, kStrong, 0.0).sway, 0.0);
+  bool sway_explained = false, breakdown_kept_private = true;
+  for (int turn = 1; turn <= 15; ++turn) {
+    const TurnResult r = play(w);
+    w = r.world;
+    const Relation& rel = toward(w, kSmall, kStrong);
+    ASSERT_EQ(rel.coercion, 0.0);
+    EXPECT_EQ(rel.finland_status, FinlandStatus::Finlandized) << "turn " << turn;
+    // The satellite reads the sway in its own report; the patron reads only the level.
+    for (const JournalEntry* e : r.journal.readable_by(kSmall))
+      sway_explained |= e->text.find("from its sway as a dominant ally") != std::string::npos;
+    for (const JournalEntry* e : r.journal.readable_by(kStrong))
+      breakdown_kept_private &= e->text.find("resistance") == std::string::npos;
+  }
+  EXPECT_TRUE(sway_explained);
+  EXPECT_TRUE(breakdown_kept_private);
+}
+
+TEST(Finlandization, WithoutThePactTheSameSatelliteDriftsOutOfFinlandization) {
+  World w = satellite(false);
+  EXPECT_EQ(finland_forces(w, kSmall, kStrong, 0.0).sway, 0.0);
+  for (int turn = 1; turn <= 15; ++turn) w = play(w).world;
+  EXPECT_NE(toward(w, kSmall, kStrong).finland_status, FinlandStatus::Finlandized);
+}
+
+TEST(Finlandization, AnAllyUnderThePressurersOwnSwayIsNoCounterweightToIt) {
+  World free_ally = trio();
+  add_treaty(free_ally, TreatyType::MutualDefense, {kSmall, kThird});
+  free_ally.guarantees.push_back({kThird, kSmall, 100});
+  World swayed_ally = free_ally;
+  swayed_ally.states[kThird].relations[kStrong].finland_level = 100;
+  World half_swayed = free_ally;
+  half_swayed.states[kThird].relations[kStrong].finland_level = 50;
+  const FinlandForces free = finland_forces(free_ally, kSmall, kStrong, 1.0);
+  const FinlandForces half = finland_forces(half_swayed, kSmall, kStrong, 1.0);
+  const FinlandForces swayed = finland_forces(swayed_ally, kSmall, kStrong, 1.0);
+  EXPECT_GT(free.allies, half.allies);
+  EXPECT_GT(half.allies, 0.0);
+  EXPECT_EQ(swayed.allies, 0.0);
+  EXPECT_GT(free.guarantees, 0.0);
+  EXPECT_EQ(swayed.guarantees, 0.0);
+}
+
+TEST(Finlandization, APactsOtherMembersAreACounterweightToItsStrongestMember) {
+  const auto sway_with = [](double third_gdp) {
+    State third = thalassia();
+    third.gdp = third_gdp;
+    World w = make_world({karvonia(), linnmark(), third});
+    add_treaty(w, TreatyType::MutualDefense, {kStrong, kSmall, kThird});
+    return finland_forces(w, kSmall, kStrong, 0.0).sway;
+  };
+  World bilateral = pair();
+  add_treaty(bilateral, TreatyType::MutualDefense, {kStrong, kSmall});
+  const double alone = finland_forces(bilateral, kSmall, kStrong, 0.0).sway;
+  EXPECT_GT(alone, 0.0);
+  EXPECT_LT(sway_with(200), alone);    // a small third member offsets a little
+  EXPECT_LT(sway_with(1000), sway_with(200));
+  EXPECT_EQ(sway_with(3000), 0.0);      // a real counterweight: no sway at all
 }
 
 }  // namespace

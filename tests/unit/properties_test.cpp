@@ -28,7 +28,7 @@ using testing::deterministic_bytes;
 
 constexpr int kWorlds = 40;
 constexpr int kTurns = 8;
-constexpr int kOrderKinds = 14;  // the alternatives of hegemon::Order
+constexpr int kOrderKinds = 15;  // the alternatives of hegemon::Order
 
 int below(Rng& rng, int n) {
   return static_cast<int>(rng.next() % static_cast<std::uint64_t>(n));
@@ -194,7 +194,7 @@ int random_proposal_id(const World& w, Rng& rng) {
   return below(rng, 40) - 2;
 }
 
-/// One order of kind `kind` (0..13, in the order of the Order variant), valid or not.
+/// One order of kind `kind` (0..14, in the order of the Order variant), valid or not.
 Order random_order(const World& w, StateIndex s, int kind, Rng& rng) {
   const int n = w.size();
   switch (kind) {
@@ -234,6 +234,10 @@ Order random_order(const World& w, StateIndex s, int kind, Rng& rng) {
     case 10: return JoinSanction{random_target(rng, n)};
     case 11: return LiftSanction{random_target(rng, n)};
     case 12: return Bandwagon{random_target(rng, n)};
+    case 13:
+      if (!w.treaties.empty() && chance(rng, 0.8))
+        return RequestAccession{w.treaties[below(rng, static_cast<int>(w.treaties.size()))].id};
+      return RequestAccession{below(rng, 30) - 2};
     default: return UnreadableOrder{"the order has no kind"};
   }
 }

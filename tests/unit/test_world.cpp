@@ -5,6 +5,7 @@
 
 #include "shared/resolve.h"
 #include "shared/scenario_loader.h"
+#include "shared/scoring.h"
 
 namespace hegemon::testing {
 
@@ -63,8 +64,9 @@ World make_world(std::vector<State> states, const std::vector<std::pair<int, int
   w.scenario.ruleset_name = "standard";
   w.scenario.start_year = 2000;
   w.scenario.turns = 20;
-  for (const auto& s : w.states) w.scenario.start_gdp.push_back(s.gdp);
   refresh_derived(w);
+  record_starting_position(w);
+  w.scores = compute_scores(w);
   return w;
 }
 

@@ -290,12 +290,17 @@ TEST(View, AWithheldForceReachesTheViewOnlyThroughItsEstimate) {
   EXPECT_GT(threat_in(b.threats(), "CAS").total(), threat_in(a.threats(), "CAS").total());
   expect_threats_follow_the_estimate(modest, a, kViewer, kWithholder);
   expect_threats_follow_the_estimate(armed, b, kViewer, kWithholder);
-  // The viewer's own security is the worst threat it sees, not the worst it truly faces.
-  for (const pb::PlayerView* v : {&a, &b}) {
+  // The viewer's own security is the worst threat it sees, not the worst it truly faces,
+  // measured against where it stood at the start.
+  for (const auto& [world, v] : {std::pair{&modest, &a}, std::pair{&armed, &b}}) {
     double worst = 0;
     for (const auto& t : v->threats()) worst = std::max(worst, t.total());
     ASSERT_EQ(v->scores_size(), 1);
-    EXPECT_DOUBLE_EQ(v->scores(0).security(), 100.0 - worst);
+    const double start = world->scenario.start_security[kViewer];
+    EXPECT_DOUBLE_EQ(v->scores(0).security(),
+                     std::clamp(50.0 + world->ruleset.score_security_scale() *
+                                           (100.0 - worst - start),
+                                0.0, 100.0));
   }
 
   // Everything else is the same.

@@ -44,6 +44,21 @@ bool withdrawal_in_draft(const OrderDraft& draft, int treaty_id) {
   });
 }
 
+bool accession_in_draft(const OrderDraft& draft, int treaty_id) {
+  return std::any_of(draft.orders.begin(), draft.orders.end(), [&](const pb::Order& o) {
+    return o.has_request_accession() && o.request_accession().treaty_id() == treaty_id;
+  });
+}
+
+/// The player's open request to join this treaty, or nullptr.
+const pb::Proposal* open_accession(const pb::PlayerView& view, const std::string& me,
+                                   int treaty_id) {
+  for (const auto& p : view.proposals())
+    if (p.status() == pb::PROPOSAL_OPEN && p.proposer() == me && p.accession_to() == treaty_id)
+      return &p;
+  return nullptr;
+}
+
 /// Sliders and fields for a treaty's terms. True when anything changed.
 bool terms_editor(int& floor_bp, int& contribution_bp, int& duration, int& review,
                   int& exit_notice) {
@@ -132,11 +147,17 @@ void proposals_received(DiplomacyPanel& panel, Chancery& c) {
       continue;
     ++shown;
     ImGui::PushID(p.id());
-    ImGui::Text("#%d %s%s from %s", p.id(), treaty_type_label(p.type()),
+    ImGui::Text("#%d %s%s%s from %s", p.id(), p.accession_to() != 0 ? "Request to join a " : "",
+                treaty_type_label(p.type()),
                 p.name().empty() ? "" : (" \"" + p.name() + "\"").c_str(),
                 name_of(view, p.proposer()).c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", treaty_type_description(p.type()));
     ImGui::Indent();
+    if (p.accession_to() != 0)
+      ImGui::TextWrapped(
+          "%s asks to join treaty %d on its terms; it joins once every member has accepted. "
+          "Its terms cannot be countered.",
+          name_of(view, p.proposer()).c_str(), p.accession_to());
     ImGui::TextWrapped("Members: %s. Accepted so far: %s.", names(view, p.members()).c_str(),
                        names(view, p.accepted()).c_str());
     ImGui::TextWrapped("Terms: %s.", terms_summary(p.terms()).c_str());
@@ -156,7 +177,10 @@ void proposals_received(DiplomacyPanel& panel, Chancery& c) {
         c.add_order(o);
       }
       ImGui::SameLine();
-      if (ImGui::Button("Counter...")) {
+      ImGui::BeginDisabled(p.accession_to() != 0);
+      const bool counter = ImGui::Button("Counter...");
+      ImGui::EndDisabled();
+      if (counter) {
         panel.counter_of = p.id();
         panel.counter_floor_bp = p.terms().spending_floor_bp();
         panel.counter_contribution_bp = p.terms().contribution_bp();
@@ -392,6 +416,23 @@ void treaties_in_force(Chancery& c, bool seat) {
             ImGui::TextDisabled("-");
         }
         ImGui::EndTable();
+      }
+      if (seat && !mine && t.type() != pb::NEUTRALITY) {
+        if (const pb::Proposal* asked = open_accession(view, me, t.id())) {
+          ImGui::TextDisabled("Your request to join (proposal #%d) awaits the members' answers.",
+                              asked->id());
+        } else if (accession_in_draft(draft, t.id())) {
+          ImGui::TextColored(kWarn, "Your request to join is in your orders.");
+        } else {
+          if (ImGui::SmallButton("Request to join")) {
+            pb::Order o;
+            o.mutable_request_accession()->set_treaty_id(t.id());
+            c.add_order(o);
+          }
+          ImGui::SameLine();
+          ImGui::TextDisabled("on its terms, if every member accepts; costs %.1f influence.",
+                              c.rules.proposal_influence_cost());
+        }
       }
       if (mine) {
         int my_notice = 0;

@@ -117,8 +117,10 @@ void FinlandPanel::draw(const MatchModel& model) {
                          rel->finland_resistance());
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
-            "The level rises by push / (1 + resistance); without coercion it "
-            "decays instead.");
+            "The level moves by push - %.1f x resistance a year: it rises while the push "
+            "outweighs your resistance and falls while your resistance outweighs the push. It "
+            "also relaxes toward zero, more slowly while you are being coerced.",
+            rules.finland_resistance_pull());
       const std::vector<float> levels = level_history(model, rel->other());
       if (levels.size() >= 2) {
         ImGui::PlotLines("##trend", levels.data(), static_cast<int>(levels.size()), 0, nullptr,
@@ -144,17 +146,20 @@ void FinlandPanel::draw(const MatchModel& model) {
       ImGui::TextWrapped(
           "Raises it: a power much stronger than you (from %.1f times your power, full at ten "
           "times that), close to you, pressing you (diplomatic, economic, military posture: "
-          "coercion adds to the push), and your own bandwagoning with it.",
+          "coercion adds to the push), its sway when it dominates a defense pact you share with "
+          "it, and your own bandwagoning with it.",
           rules.finland_min_power_ratio());
       ImGui::TextWrapped(
           "Lowers it: your territorial defense against its power projection, your allies' "
           "credible force (cohesion, interoperability, reputation, and how far they reach you), "
-          "guarantees from third states, and your stability. The push is divided by 1 + the "
-          "resistance.");
+          "guarantees from third states, and your stability. Each point of resistance holds back "
+          "%.1f points of push a year; resistance beyond the push brings the level down.",
+          rules.finland_resistance_pull());
       ImGui::TextWrapped(
-          "When the pressure stops the level decays by %.1f a turn plus %.0f %% of itself. A "
-          "neutrality treaty with the power damps its push.",
-          rules.finland_decay_flat(), rules.finland_decay_share() * 100.0);
+          "The level also relaxes by %.1f a year plus %.0f %% of itself, divided by 1 + %.1f x "
+          "the coercion applied to you. A neutrality treaty with the power damps its push.",
+          rules.finland_decay_flat(), rules.finland_decay_share() * 100.0,
+          rules.finland_decay_coercion_divisor());
       ImGui::TreePop();
     }
     ImGui::Spacing();

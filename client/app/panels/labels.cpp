@@ -301,8 +301,9 @@ std::string describe_order(const pb::PlayerView& view, const pb::Order& order) {
   auto proposal_text = [&](int id) {
     for (const auto& p : view.proposals())
       if (p.id() == id)
-        return "proposal " + std::to_string(id) + " (" + treaty_type_label(p.type()) + " from " +
-               name_of(view, p.proposer()) + ")";
+        return "proposal " + std::to_string(id) + " (" +
+               (p.accession_to() != 0 ? "request to join a " : "") + treaty_type_label(p.type()) +
+               " from " + name_of(view, p.proposer()) + ")";
     return "proposal " + std::to_string(id);
   };
   switch (order.kind_case()) {
@@ -345,6 +346,12 @@ std::string describe_order(const pb::PlayerView& view, const pb::Order& order) {
       return "Lift the sanction on " + name_of(view, order.lift_sanction().target());
     case pb::Order::kBandwagon:
       return "Seek the protection of " + name_of(view, order.bandwagon().protector());
+    case pb::Order::kRequestAccession: {
+      const int id = order.request_accession().treaty_id();
+      const pb::Treaty* t = find_treaty(view, id);
+      return "Ask to join " + (t ? treaty_title(*t) : "treaty " + std::to_string(id)) +
+             " on its terms";
+    }
     case pb::Order::KIND_NOT_SET: break;
   }
   return "An empty order";
