@@ -158,20 +158,28 @@ void answer_proposals(const SeatView& view, const Assessment& a, const pb::Doctr
   const StateIndex me = view.seat();
   for (const auto& p : w.proposals) {
     if (p.status != ProposalStatus::Open || p.proposer == me || p.has_accepted(me)) continue;
-    const std::vector<StateIndex> partners = others_in(p.members, me);
-    const double value = treaty_value(view, a, d, p.type, partners, p.terms,
-                                      expected_credibility(w, p.members));
-    const std::string what = std::string(treaty_type_name(p.type)) + " with " + names(w, partners);
+    // A request to join a treaty the seat is in is weighed as what the applicant would add.
+    const Treaty* joined = p.accession_to != 0 ? w.find_treaty(p.accession_to) : nullptr;
+    const std::vector<StateIndex> partners =
+        joined ? std::vector<StateIndex>{p.proposer} : others_in(p.members, me);
+    const double trust =
+        joined ? credibility(w, *joined) : expected_credibility(w, p.members);
+    const double value = treaty_value(view, a, d, p.type, partners, p.terms, trust);
+    const std::string what =
+        joined ? w.states[p.proposer].name + "'s request to join " +
+                     (joined->name.empty() ? std::string(treaty_type_name(p.type)) : joined->name)
+               : std::string(treaty_type_name(p.type)) + " with " + names(w, partners);
     if (worth_it(value, d.treaty_threshold(), d.temperature(), rng)) {
       draft.add(AcceptProposal{p.id}, "accepts the " + what + ": worth " + fmt(value));
       continue;
     }
-    // Terms too dear: the same treaty at a floor the seat can keep may still be worth it.
-    if (p.terms.spending_floor_bp > d.floor_accepted_bp()) {
+    // Terms too dear: the same treaty at a floor the seat can keep may still be worth it (an
+    // accession is on the treaty's own terms, not open to counters).
+    if (!joined && p.terms.spending_floor_bp > d.floor_accepted_bp()) {
       TreatyTerms lighter = p.terms;
       lighter.spending_floor_bp = d.floor_accepted_bp();
       const double lighter_value = treaty_value(view, a, d, p.type, partners, lighter,
-                                                expected_credibility(w, p.members));
+                                                          trust);
       if (lighter_value > d.treaty_threshold()) {
         draft.add(CounterProposal{p.id, lighter},
                   "counters the " + what + " with a floor of " +
@@ -209,11 +217,28 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
 
   struct Candidate {
     TreatyType type;
-    StateIndex partner;
+    StateIndex partner;  // -1 for a request to join treaty `accede_to`
     TreatyTerms terms;
     double value;
+    int accede_to = 0;
   };
   std::vector<Candidate> candidates;
+  // Joining an alliance in force: worth what its members' force would bring, if they all accept
+  // (judged by how far the least concerned of them shares the seat's dangers).
+  for (const auto& t : w.treaties) {
+    if (t.type != TreatyType::MutualDefense || t.has_member(me)) continue;
+    const std::vector<StateIndex> members = others_in(t, me);
+    double least = 1.0;
+    for (StateIndex m : members) {
+      double shared = 0;
+      for (int x = 0; x < w.size(); ++x)
+        if (x != m && x != me) shared += a.danger[x] * w.threat.at(m, x) / 100.0;
+      least = std::min(least, 2.0 * shared / std::max(1e-9, a.total_danger));
+    }
+    if (least <= 0.05) continue;
+    const double value = treaty_value(view, a, d, t.type, members, t.terms, credibility(w, t));
+    candidates.push_back({t.type, -1, t.terms, value * least, t.id});
+  }
   const TreatyTerms pact_terms{d.floor_asked_bp(), 0, 0, 4, 2};
   const TreatyTerms light_terms{0, 0, 0, 0, 1};
   std::vector<StateIndex> partner(1);
@@ -262,6 +287,14 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
     if (made >= d.max_proposals()) break;
     const Candidate& c = candidates[i];
     if (c.value <= d.treaty_threshold()) continue;
+    if (c.accede_to != 0) {
+      const Treaty* t = w.find_treaty(c.accede_to);
+      draft.add(RequestAccession{c.accede_to},
+                "asks to join " + (t->name.empty() ? std::string(treaty_type_name(t->type)) : t->name) +
+                    ": worth " + fmt(c.value) + " after the chance its members all accept");
+      ++made;
+      continue;
+    }
     ProposeTreaty p;
     p.type = c.type;
     p.members = {c.partner};
