@@ -1,10 +1,10 @@
 // How long one turn takes to resolve, for worlds of 4, 24 and 200 states. Orders come from the
-// built-in policy and are prepared outside the timed loop. Figures: docs/PERFORMANCE.md.
+// bots and are prepared outside the timed loop. Figures: docs/PERFORMANCE.md.
 #include <benchmark/benchmark.h>
 
 
 #include "bench/synthetic_world.h"
-#include "shared/policy.h"
+#include "shared/bots/bot.h"
 #include "shared/resolve.h"
 #include "shared/threat.h"
 #include "shared/view.h"
@@ -12,21 +12,27 @@
 namespace hegemon::bench {
 namespace {
 
+/// Every seat's orders from the bots.
+std::vector<OrderSet> bot_orders(const World& w) {
+  std::vector<StateIndex> seats(w.size());
+  for (int s = 0; s < w.size(); ++s) seats[s] = s;
+  std::vector<OrderSet> orders;
+  for (BotDecision& d : play_seats(w, seats)) orders.push_back(std::move(d.orders));
+  return orders;
+}
+
 /// A world a few turns into a match, so treaties, pressure and levels are all in play.
 World warmed_world(int n) {
   World w = synthetic_world(n);
   for (int t = 0; t < 3; ++t) {
-    std::vector<OrderSet> orders;
-    for (int s = 0; s < w.size(); ++s) orders.push_back(simple_policy(w, s));
-    w = resolve_turn(w, orders).world;
+    w = resolve_turn(w, bot_orders(w)).world;
   }
   return w;
 }
 
 void BM_ResolveTurn(benchmark::State& state) {
   const World world = warmed_world(static_cast<int>(state.range(0)));
-  std::vector<OrderSet> orders;
-  for (int s = 0; s < world.size(); ++s) orders.push_back(simple_policy(world, s));
+  const std::vector<OrderSet> orders = bot_orders(world);
   for (auto _ : state) {
     TurnResult result = resolve_turn(world, orders);
     benchmark::DoNotOptimize(result.world.turn);
@@ -42,8 +48,7 @@ BENCHMARK(BM_ResolveTurn)->Arg(4)->Arg(24)->Arg(200)->Unit(benchmark::kMicroseco
 // journal's text is made once here) and one view, here the first seat's.
 void BM_TurnWithReports(benchmark::State& state) {
   const World world = warmed_world(static_cast<int>(state.range(0)));
-  std::vector<OrderSet> orders;
-  for (int s = 0; s < world.size(); ++s) orders.push_back(simple_policy(world, s));
+  const std::vector<OrderSet> orders = bot_orders(world);
   for (auto _ : state) {
     TurnResult result = resolve_turn(world, orders);
     for (int s = 0; s < result.world.size(); ++s)
@@ -68,12 +73,11 @@ void BM_ThreatMatrix(benchmark::State& state) {
 }
 BENCHMARK(BM_ThreatMatrix)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
 
-void BM_PolicyAllSeats(benchmark::State& state) {
+void BM_BotsAllSeats(benchmark::State& state) {
   const World world = warmed_world(static_cast<int>(state.range(0)));
-  for (auto _ : state)
-    for (int s = 0; s < world.size(); ++s) benchmark::DoNotOptimize(simple_policy(world, s));
+  for (auto _ : state) benchmark::DoNotOptimize(bot_orders(world));
 }
-BENCHMARK(BM_PolicyAllSeats)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_BotsAllSeats)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
 
 void BM_PlayerView(benchmark::State& state) {
   const World world = warmed_world(static_cast<int>(state.range(0)));

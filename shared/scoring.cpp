@@ -75,14 +75,9 @@ std::vector<Score> compute_scores(const World& w) {
   const Ruleset& r = w.ruleset;
   const ScenarioInfo& info = w.scenario;
   std::vector<Score> scores(w.size());
-  // Prosperity is relative: growing faster than the world is what counts, so a long match of
-  // general growth does not saturate everyone's score.
-  double world_now = 0, world_start = 0;
-  for (int s = 0; s < w.size(); ++s) {
-    world_now += w.states[s].gdp;
-    world_start += start_of(info.start_gdp, s, w.states[s].gdp);
-  }
-  const double world_growth = world_now / std::max(1e-9, world_start);
+  // Prosperity is measured against the state's own trend: an economy that was set to grow fast
+  // scores for beating that pace, not for the pace the scenario gave it.
+  const double years = w.turn * info.years_per_turn();
   std::vector<int> objectives(w.size(), 0), met(w.size(), 0);
   for (const auto& o : info.objectives) {
     if (o.state < 0 || o.state >= w.size()) continue;
@@ -96,8 +91,9 @@ std::vector<Score> compute_scores(const World& w) {
     sc.security = against_start(security, start_of(info.start_security, s, security),
                                 r.score_security_scale());
     const double growth = st.gdp / std::max(1e-9, start_of(info.start_gdp, s, st.gdp));
+    const double trend = std::pow(1.0 + st.growth, years);
     sc.prosperity = std::clamp(
-        50.0 + r.score_prosperity_per_doubling() * std::log2(std::max(1e-9, growth / world_growth)),
+        50.0 + r.score_prosperity_per_doubling() * std::log2(std::max(1e-9, growth / trend)),
         0.0, 100.0);
     const double influence = influence_measure(st);
     sc.influence = against_start(influence, start_of(info.start_influence, s, influence),

@@ -24,7 +24,7 @@
 #include "client/app/panels/labels.h"
 #include "client/app/preview.h"
 #include "shared/io/scenario_files.h"
-#include "shared/policy.h"
+#include "shared/bots/bot.h"
 #include "shared/resolve.h"
 #include "shared/schema_adapter.h"
 #include "shared/view.h"
@@ -99,7 +99,7 @@ MatchModel played_match(StateIndex seat, int turns) {
   model.history.push_back(make_view(w, seat));
   for (int t = 0; t < turns; ++t) {
     std::vector<OrderSet> orders;
-    for (StateIndex s = 0; s < w.size(); ++s) orders.push_back(simple_policy(w, s));
+    for (StateIndex s = 0; s < w.size(); ++s) orders.push_back(play_seat(w, s).orders);
     TurnResult r = resolve_turn(w, orders);
     w = std::move(r.world);
     model.history.push_back(make_view(w, seat));

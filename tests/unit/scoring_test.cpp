@@ -58,6 +58,7 @@ TEST(Scoring, EachComponentMovesWithTheChangeSinceTheStart) {
   World w = make_world({plain_state("A"), plain_state("B")});
   const Ruleset& r = w.ruleset;
   const double start_security = w.scenario.start_security[0];
+  ASSERT_EQ(w.turn, 0);
   w.states[0].gdp = 1200;  // both started at 1000
   w.states[0].influence = 150;
   w.states[0].relations[1].finland_level = 35;
@@ -67,11 +68,10 @@ TEST(Scoring, EachComponentMovesWithTheChangeSinceTheStart) {
   EXPECT_NEAR(a.security,
               50.0 + r.score_security_scale() * (100.0 - w.threat.at(0, 1) - start_security),
               kTight);
-  // Prosperity is growth relative to the world's: 1.2 against 2200 / 2000, on a log scale.
-  EXPECT_NEAR(a.prosperity, 50.0 + r.score_prosperity_per_doubling() * std::log2(1.2 / 1.1),
-              kTight);
-  EXPECT_NEAR(scores[1].prosperity,
-              50.0 + r.score_prosperity_per_doubling() * std::log2(1.0 / 1.1), kTight);
+  // Prosperity is growth against the state's own trend, on a log scale: at turn 0 the trend is
+  // where it began, so A's 1.2 counts in full and B's standing still is 50.
+  EXPECT_NEAR(a.prosperity, 50.0 + r.score_prosperity_per_doubling() * std::log2(1.2), kTight);
+  EXPECT_NEAR(scores[1].prosperity, 50.0, kTight);
   // Influence counts up to 100, half and half with reputation: 55 at the start, 80 now.
   EXPECT_NEAR(a.influence, 50.0 + r.score_influence_scale() * 25.0, kTight);
   EXPECT_NEAR(scores[1].influence, 50.0, kTight);
@@ -104,9 +104,11 @@ TEST(Scoring, ComponentsStayWithinZeroAndAHundred) {
 }
 
 TEST(Scoring, ASmallStateThatKeepsItsIndependenceAndGrowsScoresLikeAGreatPowerThatKeepsItsLead) {
-  // The same record, one small and one great: each grows 10 % and keeps where it stood.
+  // The same record, one small and one great: five years on, each has grown at its own trend
+  // and kept where it stood.
   World w = great_and_small(false);
-  for (auto& st : w.states) st.gdp *= 1.1;
+  w.turn = 5;
+  for (auto& st : w.states) st.gdp *= std::pow(1.0 + st.growth, 5.0);
   refresh_derived(w);
   const std::vector<Score> scores = compute_scores(w);
   // Equal but for the small shift in the threat each feels as their forces did not grow.
