@@ -1,6 +1,7 @@
 #include "shared/bots/assessment.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "shared/validate.h"
 
@@ -23,14 +24,9 @@ double expected_credibility(const World& w, const std::vector<StateIndex>& membe
   return expected_credibility(w, reputation / static_cast<double>(members.size()));
 }
 
-namespace {
-
-double exposure_to(const World& w, StateIndex seat, StateIndex source, double cover) {
-  const double proj = projectable_force(w.states[source]);
-  return (proj + 1.0) / (proj + defensive_force(w.states[seat]) + cover + 1.0);
+double exposure(const Assessment& a, StateIndex source, double cover) {
+  return a.projection[source] / (a.projection[source] + a.own_defense + cover);
 }
-
-}  // namespace
 
 Assessment assess(const SeatView& view) {
   const World& w = view.world();
@@ -43,7 +39,14 @@ Assessment assess(const SeatView& view) {
   a.alone.assign(n, 0.0);
   a.danger.assign(n, 0.0);
   a.power.assign(n, 0.0);
-  for (int s = 0; s < n; ++s) a.power[s] = aggregate_power(w.ruleset, w.states[s]);
+  a.reach.assign(n, 0.0);
+  a.projection.assign(n, 1.0);
+  for (int s = 0; s < n; ++s) {
+    a.power[s] = aggregate_power(w.ruleset, w.states[s]);
+    a.projection[s] = projectable_force(w.states[s]) + 1.0;
+    if (s != me) a.reach[s] = reach_of(w, s, me);
+  }
+  a.own_defense = defensive_force(view.own());
 
   // Allied cover, source by source: a pact covers against every state outside it.
   for (const auto& t : w.treaties) {
@@ -65,19 +68,34 @@ Assessment assess(const SeatView& view) {
 
   a.spendable = expected_spendable(w, me);
   a.factors = view.felt();
-  const FinlandModel model(w);
   a.sway.assign(n, FinlandForces{});
+  // Only a much stronger state, or one the seat courted, moves its level: without either there
+  // is nothing for the Finlandization model to reckon.
+  bool swayed = false;
+  for (int s = 0; s < n; ++s)
+    swayed = swayed || (s != me && (aggregate_power(w.ruleset, w.states[s]) >
+                                        w.ruleset.finland_min_power_ratio() *
+                                            aggregate_power(w.ruleset, view.own()) ||
+                                    view.own().relations[s].bandwagoned));
+  const std::optional<FinlandModel> model =
+      swayed ? std::optional<FinlandModel>(std::in_place, w) : std::nullopt;
   double worst = 0;
   for (int s = 0; s < n; ++s) {
     if (s == me) continue;
-    a.sway[s] = model.forces(me, s, w.states[me].relations[s].coercion);
+    if (model) a.sway[s] = model->forces(me, s, w.states[me].relations[s].coercion,
+                                         w.states[me].relations[s].bandwagoned);
     a.threat[s] = a.factors[s].total;
-    a.exposure[s] = exposure_to(w, me, s, a.cover[s]);
-    a.alone[s] = exposure_to(w, me, s, 0.0);
+    a.exposure[s] = exposure(a, s, a.cover[s]);
+    a.alone[s] = exposure(a, s, 0.0);
     a.danger[s] = a.threat[s] * a.exposure[s];
     a.total_danger += a.danger[s];
     if (a.danger[s] > worst) worst = a.danger[s], a.most_feared = s;
   }
+  double top = 0;
+  for (double t : a.threat) top = std::max(top, t);
+  a.concern.assign(n, 0.0);
+  if (top > 0)
+    for (int s = 0; s < n; ++s) a.concern[s] = a.threat[s] / top;
   return a;
 }
 
@@ -88,7 +106,7 @@ double danger_relief(const SeatView& view, const Assessment& a,
   const StateIndex me = view.seat();
   const Ruleset& r = w.ruleset;
   double added = 0;
-  for (StateIndex p : partners) added += reach_of(w, p, me);
+  for (StateIndex p : partners) added += a.reach[p];
   added *= credibility_expected;
   double relief = 0;
   for (int s = 0; s < w.size(); ++s) {
@@ -102,9 +120,9 @@ double danger_relief(const SeatView& view, const Assessment& a,
                     : a.danger[s] * std::max(0.0, 1.0 - r.ally_threat_discount() / now);
     } else if (already_allied) {
       const double without = std::max(0.0, a.cover[s] - added);
-      relief += a.threat[s] * (exposure_to(w, me, s, without) - a.exposure[s]);
+      relief += a.threat[s] * (exposure(a, s, without) - a.exposure[s]);
     } else {
-      relief += a.threat[s] * (a.exposure[s] - exposure_to(w, me, s, a.cover[s] + added));
+      relief += a.threat[s] * (a.exposure[s] - exposure(a, s, a.cover[s] + added));
     }
   }
   return relief;
@@ -116,17 +134,15 @@ double entrapment(const SeatView& view, const Assessment& a,
   const StateIndex me = view.seat();
   // Each partner brings its worst quarrel with a state the seat is less concerned by; concern is
   // relative to what the seat fears most, so a distant power still shares its allies' chief foe.
-  double top = 0;
-  for (double t : a.threat) top = std::max(top, t);
+  std::vector<char> inside(static_cast<size_t>(w.size()), 0);
+  for (StateIndex p : partners) inside[p] = 1;
+  inside[me] = 1;
   double quarrels = 0;
   for (StateIndex p : partners) {
     double worst = 0;
-    for (int x = 0; x < w.size(); ++x) {
-      if (x == me || x == p || std::find(partners.begin(), partners.end(), x) != partners.end())
-        continue;
-      const double concern = top > 0 ? a.threat[x] / top : 0.0;
-      worst = std::max(worst, w.threat.at(p, x) * (1.0 - concern));
-    }
+    const double* fears = &w.threat.cells[size_t(p) * w.size()];
+    for (int x = 0; x < w.size(); ++x)
+      if (!inside[x]) worst = std::max(worst, fears[x] * (1.0 - a.concern[x]));
     quarrels += worst / 10.0;
   }
   return quarrels;

@@ -20,6 +20,10 @@ struct Assessment {
   std::vector<double> power;     // aggregate power of every state, as the seat sees it
   std::vector<ThreatFactors> factors;  // the seat's threat from each state, factor by factor
   std::vector<FinlandForces> sway;     // what moves the seat's level toward each state
+  std::vector<double> reach;     // force each state could bring to the seat's side (reach_of)
+  std::vector<double> concern;   // threat from each state relative to the greatest, 0..1
+  std::vector<double> projection;  // each state's projectable force, plus one
+  double own_defense = 0;        // the seat's territorial defense, technology included
   double spendable = 0;          // revenue the seat expects to spend this turn
   double total_danger = 0;
   StateIndex most_feared = -1;   // the state of greatest danger, or -1
@@ -30,6 +34,9 @@ Assessment assess(const SeatView& view);
 
 /// Force `helper` can bring to `helped`'s side: its forces times technology times proximity.
 double reach_of(const World& world, StateIndex helper, StateIndex helped);
+
+/// How little of `source`'s projectable force the seat's defense and `cover` would meet (0..1).
+double exposure(const Assessment& a, StateIndex source, double cover);
 
 /// Credibility the seat expects of a new treaty among `members` (no record yet: cohesion 1, no
 /// interoperability beyond the ruleset's start, the members' reputations).

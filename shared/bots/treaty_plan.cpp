@@ -12,6 +12,9 @@
 namespace hegemon {
 namespace {
 
+/// The chance a state reviews one of its treaties in a turn.
+constexpr double kReviewChance = 1.0 / 3.0;
+
 std::vector<StateIndex> others_in(const std::vector<StateIndex>& members, StateIndex me) {
   std::vector<StateIndex> out;
   for (StateIndex m : members)
@@ -74,8 +77,12 @@ std::string names(const World& w, const std::vector<StateIndex>& states) {
   return out;
 }
 
+/// A state that accommodates any power may not join military treaties against it: the seat
+/// proposes none to it rather than learn which ones.
 bool barred_from_military(const World& w, StateIndex s) {
-  return !powers_accommodated_by(w, s, FinlandStatus::Accommodating).empty();
+  for (const Relation& rel : w.states[s].relations)
+    if (rel.finland_status != FinlandStatus::Independent) return true;
+  return false;
 }
 
 }  // namespace
@@ -199,6 +206,8 @@ void leave_treaties(const SeatView& view, const Assessment& a, const pb::Doctrin
   for (const auto& t : w.treaties) {
     const MemberStanding* m = t.member(me);
     if (!m || m->notice_given_turn > 0 || t.type == TreatyType::Neutrality) continue;
+    // A state reviews each commitment now and then, not every turn.
+    if (rng.uniform() >= kReviewChance) continue;
     const double value =
         treaty_value(view, a, d, t.type, others_in(t, me), t.terms, credibility(w, t));
     // Leaving costs reputation and cannot be undone quickly: only a treaty clearly in the red is
@@ -223,6 +232,14 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
     int accede_to = 0;
   };
   std::vector<Candidate> candidates;
+  bool awaiting = false;
+  for (const auto& p : w.proposals)
+    awaiting = awaiting || (p.proposer == me && p.status == ProposalStatus::Open);
+  // While its proposals await answers the seat proposes nothing new; what balancing is worth is
+  // then asked only if bandwagoning is on the table at all.
+  const bool bandwagon_possible =
+      a.most_feared >= 0 && a.power[a.most_feared] > a.power[me];
+  if (awaiting && !bandwagon_possible) return 0.0;
   // Joining an alliance in force: worth what its members' force would bring, if they all accept
   // (judged by how far the least concerned of them shares the seat's dangers).
   for (const auto& t : w.treaties) {
@@ -254,13 +271,16 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
       if (t != o && t != me) shared += a.danger[t] * w.threat.at(o, t) / 100.0;
     const double shared_share = shared / std::max(1e-9, a.total_danger);
     auto consider = [&](TreatyType type, const TreatyTerms& terms, double likelihood) {
-      if (likelihood <= 0.05 || view.ties().share(me, o, type)) return;
+      if (likelihood <= 0.1 || view.ties().share(me, o, type)) return;
       const double value = treaty_value(view, a, d, type, partner, terms, trust);
       candidates.push_back({type, o, terms, value * likelihood});
     };
     const bool allied = view.ties().share(me, o, TreatyType::MutualDefense);
-    if (!barred_from_military(w, o)) {
+    const bool open_to_pacts = !barred_from_military(w, o);
+    if (open_to_pacts)
       consider(TreatyType::MutualDefense, pact_terms, std::min(1.0, 2.0 * shared_share));
+    if (awaiting) continue;
+    if (open_to_pacts) {
       if (allied) consider(TreatyType::JointExercises, light_terms, 1.0);
       if (allied && d.aid_share() > 0 && a.power[me] > 3.0 * a.power[o])
         consider(TreatyType::MilitaryAid, TreatyTerms{0, 100, 0, 0, 1}, 1.0);
@@ -280,8 +300,7 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
     values.push_back(c.value);
     if (c.type == TreatyType::MutualDefense) best_pact = std::max(best_pact, c.value);
   }
-  for (const auto& p : w.proposals)
-    if (p.proposer == me && p.status == ProposalStatus::Open) return best_pact;  // awaits answers
+  if (awaiting) return best_pact;
   int made = 0;
   for (int i : ranked_by_chance(values, d.temperature(), rng)) {
     if (made >= d.max_proposals()) break;
