@@ -94,7 +94,10 @@ TEST(Scoring, ComponentsStayWithinZeroAndAHundred) {
   const std::vector<Score> scores = compute_scores(w);
   EXPECT_NEAR(scores[0].prosperity, 100.0, kTight);
   EXPECT_NEAR(scores[1].prosperity, 0.0, kTight);
-  EXPECT_NEAR(scores[1].sovereignty, 0.0, kTight);
+  // Its sovereignty fell by the whole scale: as far down as the ruleset's scale takes it.
+  EXPECT_NEAR(scores[1].sovereignty,
+              std::max(0.0, 50.0 - w.ruleset.score_sovereignty_scale() * 100.0), kTight);
+  EXPECT_LT(scores[1].sovereignty, 50.0);
   EXPECT_LE(scores[2].influence, 100.0);
   for (const Score& s : scores)
     for (double c : {s.security, s.prosperity, s.influence, s.sovereignty, s.total}) {
