@@ -270,7 +270,7 @@ void check_doctrines(const Ruleset& r, const Located& where, Problems& problems)
       Range range = kNonNegative;
       const std::string& name = field->name();
       if (name.find("share") != std::string::npos || name == "ally_reliance" ||
-          name == "publish_propensity" || name == "reconsider_publication" ||
+          name == "publish_propensity" || name == "reconsider_publication" || name == "initiative" ||
           name == "budget_noise")
         range.hi = 1;
       check_range(problems, at.at(name.c_str()), "doctrine " + quoted(d.name()), name.c_str(),

@@ -60,6 +60,7 @@ BotDecision decide(const World& world, const SeatView& view, const pb::Doctrine&
   const SetBudget budget = plan_budget(view, a, d, rng, why);
   draft.add(budget, why);
   answer_proposals(view, a, d, rng, draft);
+  cancel_stale_proposals(view, a, d, draft);
   leave_treaties(view, a, d, rng, draft);
   const double best_balance = propose_treaties(view, a, d, rng, draft);
   bandwagon_if_better(view, a, d, best_balance, rng, draft);

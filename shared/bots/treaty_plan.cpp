@@ -199,6 +199,25 @@ void answer_proposals(const SeatView& view, const Assessment& a, const pb::Doctr
   }
 }
 
+void cancel_stale_proposals(const SeatView& view, const Assessment& a, const pb::Doctrine& d,
+                            Draft& draft) {
+  const World& w = view.world();
+  const StateIndex me = view.seat();
+  for (const auto& p : w.proposals) {
+    if (p.proposer != me || p.status != ProposalStatus::Open || p.accession_to != 0) continue;
+    const std::vector<StateIndex> partners = others_in(p.members, me);
+    bool barred = false;
+    for (StateIndex m : partners) barred = barred || (is_military(p.type) && barred_from_military(w, m));
+    const double value = treaty_value(view, a, d, p.type, partners, p.terms,
+                                      expected_credibility(w, p.members));
+    if (barred || value < 0)
+      draft.add(CancelProposal{p.id},
+                "withdraws its proposal of a " + std::string(treaty_type_name(p.type)) + " to " +
+                    names(w, partners) +
+                    (barred ? ": a partner can no longer sign it" : ": no longer worth having (" + fmt(value) + ")"));
+  }
+}
+
 void leave_treaties(const SeatView& view, const Assessment& a, const pb::Doctrine& d, Rng& rng,
                     Draft& draft) {
   const World& w = view.world();
@@ -239,6 +258,10 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
   // then asked only if bandwagoning is on the table at all.
   const bool bandwagon_possible =
       a.most_feared >= 0 && a.power[a.most_feared] > a.power[me];
+  // A seat that takes no initiative this turn still weighs what balancing is worth when
+  // bandwagoning is on the table.
+  const bool initiative = rng.uniform() < d.initiative();
+  awaiting = awaiting || !initiative;
   if (awaiting && !bandwagon_possible) return 0.0;
   // Joining an alliance in force: worth what its members' force would bring, if they all accept
   // (judged by how far the least concerned of them shares the seat's dangers).

@@ -20,6 +20,11 @@ double treaty_value(const SeatView& view, const Assessment& a, const pb::Doctrin
 void answer_proposals(const SeatView& view, const Assessment& a, const pb::Doctrine& d, Rng& rng,
                       Draft& draft);
 
+/// Cancels the seat's own open proposals that are no longer worth having (the danger they were
+/// meant for has passed, or a partner can no longer sign them).
+void cancel_stale_proposals(const SeatView& view, const Assessment& a, const pb::Doctrine& d,
+                            Draft& draft);
+
 /// Gives notice on treaties that have come to cost the seat more than they give.
 void leave_treaties(const SeatView& view, const Assessment& a, const pb::Doctrine& d, Rng& rng,
                     Draft& draft);

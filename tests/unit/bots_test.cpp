@@ -109,7 +109,7 @@ TEST(Bots, AnOffensiveRealistBuysMoreProjectionThanADefensiveRealistInTheSameSea
 TEST(Bots, ThreatenedStatesSeekAlliesThatFearTheSamePowerNeverThePowerItself) {
   const World w = great_power_and_neighbours();
   int pacts_with_c = 0;
-  for (int s = 0; s < 20; ++s) {
+  for (int s = 0; s < 60; ++s) {
     World seeded = w;
     seeded.seed = mix_seed(5, static_cast<std::uint64_t>(s));
     for (const Order& o : play_seat(seeded, 1, "defensive_realist").orders.orders) {
@@ -119,7 +119,7 @@ TEST(Bots, ThreatenedStatesSeekAlliesThatFearTheSamePowerNeverThePowerItself) {
       pacts_with_c += std::count(p->members.begin(), p->members.end(), 2) > 0 ? 1 : 0;
     }
   }
-  EXPECT_GE(pacts_with_c, 10);
+  EXPECT_GE(pacts_with_c, 10);  // of 60 turns, each with the doctrine's initiative chance
 }
 
 TEST(Bots, AnInstitutionalistPublishesItsBudgetMoreOftenThanAnOffensiveRealist) {
@@ -163,7 +163,7 @@ TEST(Bots, ASmallStateAloneBesideAGreatPowerReassuresItWithAHedgersTreaties) {
         return true;
     return false;
   };
-  EXPECT_GE(times_chosen(w, 1, "hedger", 40, reassures_a), 10);
+  EXPECT_GE(times_chosen(w, 1, "hedger", 80, reassures_a), 10);
 }
 
 TEST(Bots, ANeighboursBuildUpRaisesDefenseEvenWhenItIsNotTheTopThreat) {
