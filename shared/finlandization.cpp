@@ -12,21 +12,48 @@ namespace hegemon {
 
 FinlandModel::FinlandModel(const World& world)
     : world_(world),
-      ties_(world),
+      own_ties_(std::in_place, world),
+      ties_(&*own_ties_),
       log_min_ratio_(std::log(world.ruleset.finland_min_power_ratio())) {
-  const Ruleset& r = world.ruleset;
   const int n = world.size();
-  for (const auto& st : world.states) {
-    power_.push_back(aggregate_power(r, st));
-    log_power_.push_back(std::log(std::max(1e-9, power_.back())));
-    projection_.push_back(projectable_force(st));
-    defense_.push_back(defensive_force(st));
-  }
   independence_.resize(size_t(n) * n);
   for (int a = 0; a < n; ++a)
     for (int b = 0; b < n; ++b)
       independence_[size_t(a) * n + b] =
           a == b ? 1.0 : 1.0 - world.states[a].relations[b].finland_level / 100.0;
+  build(-1);
+}
+
+FinlandModel::FinlandModel(const World& world, const TreatyTies& ties, StateIndex small)
+    : world_(world),
+      ties_(&ties),
+      log_min_ratio_(std::log(world.ruleset.finland_min_power_ratio())) {
+  build(small);
+}
+
+double FinlandModel::independence(StateIndex holder, StateIndex strong) const {
+  if (!independence_.empty()) return independence_[size_t(holder) * world_.size() + strong];
+  return holder == strong ? 1.0
+                          : 1.0 - world_.states[holder].relations[strong].finland_level / 100.0;
+}
+
+void FinlandModel::build(StateIndex only) {
+  const World& world = world_;
+  const Ruleset& r = world.ruleset;
+  const int n = world.size();
+  // Whether `small`'s supports, sways and guarantees are wanted.
+  const auto wanted = [only](StateIndex small) { return only < 0 || small == only; };
+  power_.resize(size_t(n));
+  log_power_.resize(size_t(n));
+  projection_.resize(size_t(n));
+  defense_.resize(size_t(n));
+  for (int s = 0; s < n; ++s) {
+    const State& st = world.states[s];
+    power_[s] = aggregate_power(r, st);
+    log_power_[s] = std::log(std::max(1e-9, power_[s]));
+    projection_[s] = projectable_force(st);
+    defense_[s] = defensive_force(st);
+  }
   // Allies count by their force, how far it reaches the small state, and how much the alliance
   // can be trusted (Crawford's partner force weighted by trust), one entry per ally. Grouped by
   // small state: count, then fill.
@@ -34,17 +61,19 @@ FinlandModel::FinlandModel(const World& world)
   for (const auto& treaty : world.treaties)
     if (treaty.type == TreatyType::MutualDefense)
       for (const auto& m : treaty.members)
-        support_begin_[m.state + 1] += static_cast<int>(treaty.members.size()) - 1;
+        if (wanted(m.state))
+          support_begin_[m.state + 1] += static_cast<int>(treaty.members.size()) - 1;
   for (int s = 0; s < n; ++s) support_begin_[s + 1] += support_begin_[s];
   supports_.resize(static_cast<size_t>(support_begin_[n]));
   std::vector<int> next(support_begin_.begin(), support_begin_.end() - 1);
   for (int t = 0; t < static_cast<int>(world.treaties.size()); ++t) {
     const Treaty& treaty = world.treaties[t];
     if (treaty.type != TreatyType::MutualDefense) continue;
+    if (only >= 0 && !treaty.has_member(only)) continue;
     const double trust = credibility(world, treaty);
     for (const auto& small : treaty.members)
       for (const auto& m : treaty.members) {
-        if (m.state == small.state) continue;
+        if (m.state == small.state || !wanted(small.state)) continue;
         const State& ally = world.states[m.state];
         supports_[next[small.state]++] = {
             t, m.state,
@@ -56,12 +85,13 @@ FinlandModel::FinlandModel(const World& world)
   // when two states share several pacts.
   for (const auto& treaty : world.treaties) {
     if (treaty.type != TreatyType::MutualDefense) continue;
+    if (only >= 0 && !treaty.has_member(only)) continue;
     if (dominance_.empty()) dominance_.assign(size_t(n) * n, 0.0);
     double total = 0;
     for (const auto& m : treaty.members) total += power_[m.state];
     for (const auto& patron : treaty.members)
       for (const auto& small : treaty.members) {
-        if (small.state == patron.state) continue;
+        if (small.state == patron.state || !wanted(small.state)) continue;
         const double others = total - power_[patron.state] - power_[small.state];
         const double dominance =
             std::clamp(1.0 - r.finland_patron_counterweight() * others /
@@ -73,11 +103,13 @@ FinlandModel::FinlandModel(const World& world)
   }
   // Guarantees, likewise grouped by the protected state.
   guarantee_begin_.assign(n + 1, 0);
-  for (const auto& g : world.guarantees) ++guarantee_begin_[g.protected_state + 1];
+  for (const auto& g : world.guarantees)
+    if (wanted(g.protected_state)) ++guarantee_begin_[g.protected_state + 1];
   for (int s = 0; s < n; ++s) guarantee_begin_[s + 1] += guarantee_begin_[s];
-  guarantees_.resize(world.guarantees.size());
+  guarantees_.resize(static_cast<size_t>(guarantee_begin_[n]));
   next.assign(guarantee_begin_.begin(), guarantee_begin_.end() - 1);
   for (const auto& g : world.guarantees) {
+    if (!wanted(g.protected_state)) continue;
     const State& guarantor = world.states[g.guarantor];
     guarantees_[next[g.protected_state]++] = {
         g.guarantor, (guarantor.reputation / 100.0) * guarantor.forces() * guarantor.technology};
@@ -103,7 +135,7 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
     const double reach = gap * proximity(world_, small, strong);
     // Pressure: the structural weight of a great neighbour plus whatever coercion it applied.
     f.pressure = reach * (r.finland_gain() + r.finland_coercion_gain() * coercion);
-    if (ties_.share(small, strong, TreatyType::Neutrality)) f.pressure *= r.neutrality_gain_factor();
+    if (ties_->share(small, strong, TreatyType::Neutrality)) f.pressure *= r.neutrality_gain_factor();
     // Sway: an ally that dominates the pact keeps its weaker members under its hold, although
     // allies discount each other's threat and need not press each other at all.
     if (!dominance_.empty())
@@ -118,9 +150,7 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
   f.own_defense = r.finland_resist_own_defense() * std::min(2.0, defense_[small] / threat_force);
   // An ally or guarantor counts as far as it is itself free of the pressurer: satellites allied
   // with each other are no counterweight to their patron.
-  const auto free_of_strong = [&](StateIndex s) {
-    return independence_[size_t(s) * world_.size() + strong];
-  };
+  const auto free_of_strong = [&](StateIndex s) { return independence(s, strong); };
   double allies = 0;
   for (int i = support_begin_[small]; i < support_begin_[small + 1]; ++i)
     if (!world_.treaties[supports_[i].treaty].has_member(strong))

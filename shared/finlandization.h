@@ -7,6 +7,7 @@
 // server enforces both.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "shared/threat.h"
@@ -35,6 +36,13 @@ struct FinlandForces {
 class FinlandModel {
  public:
   explicit FinlandModel(const World& world);
+  /// The model of one small state's levels only, for a state weighing its own: forces() may be
+  /// asked only with `small` as the small state. It reads the levels of the world as they are
+  /// when asked, so the world must not change while the model is in use; `ties` must describe
+  /// the world's treaties and outlive the model.
+  FinlandModel(const World& world, const TreatyTies& ties, StateIndex small);
+  FinlandModel(const FinlandModel&) = delete;
+  FinlandModel& operator=(const FinlandModel&) = delete;
   /// What raises and lowers `small`'s level toward `strong`, given this turn's coercion and
   /// whether `small` bandwagoned with `strong`.
   FinlandForces forces(StateIndex small, StateIndex strong, double coercion,
@@ -46,8 +54,13 @@ class FinlandModel {
     StateIndex ally = 0;  // the member whose force it is
     double weight = 0;    // the treaty's credibility x the ally's force that reaches the state
   };
+  /// Fills everything but the ties, for every small state or only for `only` (when >= 0).
+  void build(StateIndex only);
+  /// 1 - `holder`'s level toward `strong` as the turn began.
+  double independence(StateIndex holder, StateIndex strong) const;
   const World& world_;
-  TreatyTies ties_;
+  std::optional<TreatyTies> own_ties_;
+  const TreatyTies* ties_;
   double log_min_ratio_;
   std::vector<double> power_, log_power_, projection_, defense_;
   // Per small state, in one flat array each: supports_[support_begin_[s] .. support_begin_[s+1]).
@@ -56,7 +69,8 @@ class FinlandModel {
   std::vector<int> guarantee_begin_;
   std::vector<std::pair<StateIndex, double>> guarantees_;  // (guarantor, weight)
   // n x n, row = the holder: 1 - its level toward the column state as the turn began. An ally or
-  // guarantor under the pressurer's own sway is that much less help against it.
+  // guarantor under the pressurer's own sway is that much less help against it. Empty for a
+  // one-state model, which reads the levels where they are.
   std::vector<double> independence_;
   // n x n, row = the weaker member: how far the other dominates the mutual defense pacts they
   // share (0..1). Empty when no such pact exists.

@@ -45,24 +45,29 @@ void build_proximity(World& world) {
 double projectable_force(const State& s) { return s.power_projection * s.technology; }
 double defensive_force(const State& s) { return s.territorial_defense * s.technology; }
 
-namespace {
+ThreatInputs::ThreatInputs(const World& world, const TreatyTies& treaty_ties) : ties(&treaty_ties) {
+  refresh(world);
+}
 
-/// Per-state values every pair reads, computed once per world rather than once per pair.
-struct ThreatInputs {
-  explicit ThreatInputs(const World& world) : ties(world) {
-    const Ruleset& r = world.ruleset;
-    for (const auto& st : world.states) {
-      power.push_back(aggregate_power(r, st));
-      projection.push_back(projectable_force(st));
-      defense.push_back(defensive_force(st));
-      // What a state's conduct says of its intent to everyone: opacity and lost reputation.
-      reputation_term.push_back((st.publish_budget ? 0.0 : r.intentions_opacity()) +
-                                (100.0 - st.reputation) * r.intentions_per_lost_reputation());
-    }
+void ThreatInputs::refresh(const World& world) {
+  const Ruleset& r = world.ruleset;
+  const size_t n = world.states.size();
+  power.resize(n);
+  projection.resize(n);
+  defense.resize(n);
+  reputation_term.resize(n);
+  for (size_t s = 0; s < n; ++s) {
+    const State& st = world.states[s];
+    power[s] = aggregate_power(r, st);
+    projection[s] = projectable_force(st);
+    defense[s] = defensive_force(st);
+    // What a state's conduct says of its intent to everyone: opacity and lost reputation.
+    reputation_term[s] = (st.publish_budget ? 0.0 : r.intentions_opacity()) +
+                         (100.0 - st.reputation) * r.intentions_per_lost_reputation();
   }
-  TreatyTies ties;
-  std::vector<double> power, projection, defense, reputation_term;
-};
+}
+
+namespace {
 
 ThreatFactors factors(const World& world, const ThreatInputs& in, StateIndex felt_by,
                       StateIndex from) {
@@ -80,17 +85,17 @@ ThreatFactors factors(const World& world, const ThreatInputs& in, StateIndex fel
   const double proj = in.projection[from];
   double offense = 100.0 * proj / (proj + in.defense[felt_by] + 1.0);
   if (other.publish_budget) offense *= r.transparency_offense_damping();
-  if (in.ties.share(felt_by, from, TreatyType::ConfidenceBuilding))
+  if (in.ties->share(felt_by, from, TreatyType::ConfidenceBuilding))
     offense *= r.confidence_building_offense_damping();
   f.offense = offense;
 
   f.intentions =
       std::clamp(holder.relations[from].hostility + in.reputation_term[from], 0.0, 100.0);
 
-  if (in.ties.share(felt_by, from, TreatyType::MutualDefense))
+  if (in.ties->share(felt_by, from, TreatyType::MutualDefense))
     f.alliance_discount = r.ally_threat_discount();
-  else if (in.ties.share(felt_by, from, TreatyType::NonAggression) ||
-           in.ties.share(felt_by, from, TreatyType::Neutrality) ||
+  else if (in.ties->share(felt_by, from, TreatyType::NonAggression) ||
+           in.ties->share(felt_by, from, TreatyType::Neutrality) ||
            holder.relations[from].bandwagoned)
     f.alliance_discount = r.non_aggression_threat_discount();
 
@@ -104,19 +109,27 @@ ThreatFactors factors(const World& world, const ThreatInputs& in, StateIndex fel
 }  // namespace
 
 ThreatFactors threat_factors(const World& world, StateIndex felt_by, StateIndex from) {
-  return factors(world, ThreatInputs(world), felt_by, from);
+  const TreatyTies ties(world);
+  return factors(world, ThreatInputs(world, ties), felt_by, from);
+}
+
+void threats_felt_by(const World& world, const ThreatInputs& inputs, StateIndex felt_by,
+                     std::vector<ThreatFactors>& row) {
+  row.assign(world.states.size(), ThreatFactors{});
+  for (int j = 0; j < world.size(); ++j)
+    if (j != felt_by) row[j] = factors(world, inputs, felt_by, j);
 }
 
 std::vector<ThreatFactors> threats_felt_by(const World& world, StateIndex felt_by) {
-  const ThreatInputs inputs(world);
-  std::vector<ThreatFactors> row(world.size());
-  for (int j = 0; j < world.size(); ++j)
-    if (j != felt_by) row[j] = factors(world, inputs, felt_by, j);
+  const TreatyTies ties(world);
+  std::vector<ThreatFactors> row;
+  threats_felt_by(world, ThreatInputs(world, ties), felt_by, row);
   return row;
 }
 
 std::vector<ThreatFactors> threats_caused_by(const World& world, StateIndex from) {
-  const ThreatInputs inputs(world);
+  const TreatyTies ties(world);
+  const ThreatInputs inputs(world, ties);
   std::vector<ThreatFactors> column(world.size());
   for (int i = 0; i < world.size(); ++i)
     if (i != from) column[i] = factors(world, inputs, i, from);
@@ -127,7 +140,8 @@ ThreatMatrix compute_threat_matrix(const World& world) {
   ThreatMatrix m;
   m.n = world.size();
   m.cells.assign(static_cast<size_t>(m.n) * m.n, 0.0);
-  const ThreatInputs inputs(world);
+  const TreatyTies ties(world);
+  const ThreatInputs inputs(world, ties);
   for (int i = 0; i < m.n; ++i)
     for (int j = 0; j < m.n; ++j)
       if (i != j) m.at(i, j) = factors(world, inputs, i, j).total;

@@ -47,6 +47,22 @@ double defensive_force(const State& s);
 ThreatFactors threat_factors(const World& world, StateIndex felt_by, StateIndex from);
 /// Every state's factors as felt by `felt_by` (its own entry is zero).
 std::vector<ThreatFactors> threats_felt_by(const World& world, StateIndex felt_by);
+
+/// Per-state values every pair's threat reads (power, forces, what conduct says of intent),
+/// taken once per world rather than once per pair. `ties` must outlive it and describe the same
+/// treaties.
+struct ThreatInputs {
+  ThreatInputs(const World& world, const TreatyTies& treaty_ties);
+  /// Takes the values again from `world` (the same states, changed figures), reusing the storage.
+  void refresh(const World& world);
+  const TreatyTies* ties;
+  std::vector<double> power, projection, defense, reputation_term;
+};
+
+/// threats_felt_by from inputs already taken from `world`, written into `row` (resized to the
+/// number of states), so that one seat's reckoning allocates nothing.
+void threats_felt_by(const World& world, const ThreatInputs& inputs, StateIndex felt_by,
+                     std::vector<ThreatFactors>& row);
 /// The factors of the threat every other state feels from `from`.
 std::vector<ThreatFactors> threats_caused_by(const World& world, StateIndex from);
 /// The whole matrix, row = the state that feels the threat.

@@ -44,11 +44,12 @@ double fold(double x) { return 1.0 - 4.0 * std::fabs(x - std::floor(x) - 0.5); }
 /// each uniform in [-1, 1]. Each is a position fixed for the (viewer, target, band) plus a small
 /// wandering that passes smoothly through fresh points every estimate_drift_period turns. Both
 /// are drawn from the seed alone, so a view can be made for any turn from the world as it is.
-Deviations estimate_deviations(const World& w, StateIndex viewer, StateIndex target) {
+Deviations estimate_deviations(const World& w, StateIndex viewer, StateIndex target,
+                               std::uint64_t band) {
   const Ruleset& r = w.ruleset;
   const auto pair =
       static_cast<std::uint64_t>(viewer + 1) * 100003u + static_cast<std::uint64_t>(target);
-  const std::uint64_t key = mix_seed(w.seed ^ kEstimateStream, pair, error_band(w, viewer));
+  const std::uint64_t key = mix_seed(w.seed ^ kEstimateStream, pair, band);
   const int period = std::max(1, r.estimate_drift_period());
   const int turn = std::max(0, w.turn);
   const int knot = turn / period;
@@ -117,13 +118,26 @@ double estimate_error(const World& world, StateIndex viewer) {
   return r.estimate_base_error() / (1.0 + intel / r.estimate_intelligence_scale());
 }
 
+ViewerAccuracy viewer_accuracy(const World& world, StateIndex viewer) {
+  return {estimate_error(world, viewer), error_band(world, viewer)};
+}
+
 StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex target) {
+  const State& truth = world.states[target];
+  if (target == viewer || truth.publish_budget)
+    return {truth.allocation, truth.territorial_defense, truth.power_projection, truth.technology,
+            truth.stability};
+  return estimate_state(world, viewer, target, viewer_accuracy(world, viewer));
+}
+
+StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex target,
+                             const ViewerAccuracy& accuracy) {
   const State& truth = world.states[target];
   StateEstimate seen{truth.allocation, truth.territorial_defense, truth.power_projection,
                      truth.technology, truth.stability};
   if (target == viewer || truth.publish_budget) return seen;
-  const double error = estimate_error(world, viewer);
-  const Deviations z = estimate_deviations(world, viewer, target);
+  const double error = accuracy.error;
+  const Deviations z = estimate_deviations(world, viewer, target, accuracy.band);
   seen.allocation = estimate_allocation(truth.allocation, error, z);
   seen.territorial_defense *= 1.0 + error * z[kTerritorialDefense];
   seen.power_projection *= 1.0 + error * z[kPowerProjection];
@@ -159,11 +173,12 @@ void apply_estimate(State& st, const StateEstimate& e) {
 
 World perceived_world(const World& world, StateIndex viewer) {
   World seen = world;
+  const ViewerAccuracy accuracy = viewer_accuracy(world, viewer);
   for (int s = 0; s < seen.size(); ++s) {
     if (s == viewer) continue;
     State& st = seen.states[s];
     hide_private(st);
-    apply_estimate(st, estimate_state(world, viewer, s));
+    apply_estimate(st, estimate_state(world, viewer, s, accuracy));
   }
   seen.threat = compute_threat_matrix(seen);
   return seen;

@@ -2,6 +2,7 @@
 // World never leaves the server; these are what it sends.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "protocol/view.pb.h"
@@ -31,6 +32,19 @@ struct StateEstimate {
 /// viewer's intelligence moves its stated error into another band, so averaging many views does
 /// not recover the truth. Deterministic from the world alone, and cheap: nothing is allocated.
 StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex target);
+
+/// What a viewer's estimates of every target share in one world: its stated error and the band
+/// of intelligence it lies in. Taken once per viewer, it spares estimate_state the logarithms
+/// for each target.
+struct ViewerAccuracy {
+  double error = 0;
+  std::uint64_t band = 0;
+};
+ViewerAccuracy viewer_accuracy(const World& world, StateIndex viewer);
+
+/// estimate_state with the viewer's accuracy in `world` already taken (the same figures).
+StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex target,
+                             const ViewerAccuracy& accuracy);
 
 /// Blanks what only the state itself knows: influence, intelligence, last turn's spending, its
 /// doctrine, and of its relations everything but the public Finlandization status.

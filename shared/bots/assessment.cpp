@@ -29,10 +29,19 @@ double exposure(const Assessment& a, StateIndex source, double cover) {
 }
 
 Assessment assess(const SeatView& view) {
+  Assessment a;
+  assess(view, a);
+  return a;
+}
+
+void assess(const SeatView& view, Assessment& a) {
   const World& w = view.world();
   const StateIndex me = view.seat();
   const int n = w.size();
-  Assessment a;
+  a.own_defense = 0;
+  a.spendable = 0;
+  a.total_danger = 0;
+  a.most_feared = -1;
   a.threat.assign(n, 0.0);
   a.cover.assign(n, 0.0);
   a.exposure.assign(n, 0.0);
@@ -73,12 +82,12 @@ Assessment assess(const SeatView& view) {
   // is nothing for the Finlandization model to reckon.
   bool swayed = false;
   for (int s = 0; s < n; ++s)
-    swayed = swayed || (s != me && (aggregate_power(w.ruleset, w.states[s]) >
-                                        w.ruleset.finland_min_power_ratio() *
-                                            aggregate_power(w.ruleset, view.own()) ||
-                                    view.own().relations[s].bandwagoned));
-  const std::optional<FinlandModel> model =
-      swayed ? std::optional<FinlandModel>(std::in_place, w) : std::nullopt;
+    swayed = swayed ||
+             (s != me && (a.power[s] > w.ruleset.finland_min_power_ratio() * a.power[me] ||
+                          view.own().relations[s].bandwagoned));
+  // Only the seat's own levels are reckoned, on the view's treaties.
+  std::optional<FinlandModel> model;
+  if (swayed) model.emplace(w, view.ties(), me);
   double worst = 0;
   for (int s = 0; s < n; ++s) {
     if (s == me) continue;
@@ -96,7 +105,6 @@ Assessment assess(const SeatView& view) {
   a.concern.assign(n, 0.0);
   if (top > 0)
     for (int s = 0; s < n; ++s) a.concern[s] = a.threat[s] / top;
-  return a;
 }
 
 double danger_relief(const SeatView& view, const Assessment& a,

@@ -31,6 +31,8 @@ struct Assessment {
 
 /// The seat's reading of its view.
 Assessment assess(const SeatView& view);
+/// The same, written into `a` (whatever it held), reusing its storage from seat to seat.
+void assess(const SeatView& view, Assessment& a);
 
 /// Force `helper` can bring to `helped`'s side: its forces times technology times proximity.
 double reach_of(const World& world, StateIndex helper, StateIndex helped);

@@ -48,11 +48,13 @@ const pb::Doctrine& doctrine_for(const World& world, StateIndex seat, const std:
 /// A stream of its own per seat and turn, so that one bot's draws never shift another's.
 constexpr std::uint64_t kBotStream = 0xB07u;
 
-BotDecision decide(const World& world, const SeatView& view, const pb::Doctrine& d) {
+/// `a` is storage for the seat's assessment, reused from seat to seat.
+BotDecision decide(const World& world, const SeatView& view, const pb::Doctrine& d,
+                   Assessment& a) {
   const StateIndex seat = view.seat();
   Rng rng(mix_seed(world.seed ^ kBotStream, static_cast<std::uint64_t>(world.turn),
                    static_cast<std::uint64_t>(seat)));
-  const Assessment a = assess(view);
+  assess(view, a);
 
   Draft draft;
   draft.orders.state = seat;
@@ -86,7 +88,8 @@ BotDecision decide(const World& world, const SeatView& view, const pb::Doctrine&
 BotDecision play_seat(const World& world, StateIndex seat, const std::string& doctrine) {
   const pb::Doctrine& d = doctrine_for(world, seat, doctrine);
   SeatViews views(world);
-  return decide(world, views.focus(seat), d);
+  Assessment a;
+  return decide(world, views.focus(seat), d, a);
 }
 
 std::vector<BotDecision> play_seats(const World& world, const std::vector<StateIndex>& seats) {
@@ -94,8 +97,9 @@ std::vector<BotDecision> play_seats(const World& world, const std::vector<StateI
   out.reserve(seats.size());
   if (seats.empty()) return out;
   SeatViews views(world);
+  Assessment a;
   for (StateIndex seat : seats)
-    out.push_back(decide(world, views.focus(seat), doctrine_for(world, seat, {})));
+    out.push_back(decide(world, views.focus(seat), doctrine_for(world, seat, {}), a));
   return out;
 }
 

@@ -30,18 +30,35 @@ World public_world(const World& truth) {
   w.next_proposal_id = truth.next_proposal_id;
   w.ended = truth.ended;
   w.end_reason = truth.end_reason;
+  const ViewerAccuracy accuracy = viewer_accuracy(truth, kSpectator);
   for (int s = 0; s < w.size(); ++s) {
     hide_private(w.states[s]);
-    apply_estimate(w.states[s], estimate_state(truth, kSpectator, s));
+    apply_estimate(w.states[s], estimate_state(truth, kSpectator, s, accuracy));
   }
   w.threat = compute_threat_matrix(w);
   return w;
 }
 
+/// Copies into `out` the items of `all` that `keep` holds, assigning over the items `out` already
+/// has so that their storage is reused from seat to seat.
+template <typename T, typename Keep>
+void keep_only(const std::vector<T>& all, std::vector<T>& out, Keep keep) {
+  size_t kept = 0;
+  for (const T& item : all) {
+    if (!keep(item)) continue;
+    if (kept < out.size())
+      out[kept] = item;
+    else
+      out.push_back(item);
+    ++kept;
+  }
+  out.resize(kept);
+}
+
 }  // namespace
 
 SeatViews::SeatViews(const World& truth)
-    : truth_(truth), seen_(public_world(truth)), ties_(seen_) {
+    : truth_(truth), seen_(public_world(truth)), ties_(seen_), inputs_(seen_, ties_) {
   public_states_ = seen_.states;
   public_threat_ = seen_.threat.cells;
 }
@@ -54,22 +71,21 @@ SeatView SeatViews::focus(StateIndex seat) {
       seen_.threat.at(focused_, o) = public_threat_[size_t(focused_) * n + o];
   }
   focused_ = seat;
+  const ViewerAccuracy accuracy = viewer_accuracy(truth_, seat);
   for (int s = 0; s < n; ++s)
     if (s != seat && !truth_.states[s].publish_budget)
-      apply_estimate(seen_.states[s], estimate_state(truth_, seat, s));
+      apply_estimate(seen_.states[s], estimate_state(truth_, seat, s, accuracy));
   seen_.states[seat] = truth_.states[seat];
 
-  seen_.proposals.clear();
-  for (const auto& p : truth_.proposals)
-    if (p.has_member(seat)) seen_.proposals.push_back(p);
-  seen_.scenario.objectives.clear();
-  for (const auto& o : truth_.scenario.objectives)
-    if (o.state == seat) seen_.scenario.objectives.push_back(o);
+  keep_only(truth_.proposals, seen_.proposals, [seat](const Proposal& p) { return p.has_member(seat); });
+  keep_only(truth_.scenario.objectives, seen_.scenario.objectives,
+            [seat](const Objective& o) { return o.state == seat; });
 
   // What the seat feels, reckoned on its own estimates.
-  felt_ = threats_felt_by(seen_, seat);
+  inputs_.refresh(seen_);
+  threats_felt_by(seen_, inputs_, seat, felt_);
   for (int o = 0; o < n; ++o) seen_.threat.at(seat, o) = felt_[o].total;
-  return SeatView(seen_, ties_, felt_, seat, estimate_error(truth_, seat));
+  return SeatView(seen_, ties_, felt_, seat, accuracy.error);
 }
 
 }  // namespace hegemon

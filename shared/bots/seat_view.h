@@ -58,6 +58,7 @@ class SeatViews {
   const World& truth_;
   World seen_;
   TreatyTies ties_;
+  ThreatInputs inputs_;               // the focused seat's, refreshed at each focus
   std::vector<State> public_states_;  // each state as everyone sees it
   std::vector<double> public_threat_; // the threat matrix on the public estimates
   std::vector<ThreatFactors> felt_;   // the focused seat's own row, factor by factor
