@@ -1,15 +1,8 @@
 #include "sim/batch_run.h"
 
-#include <chrono>
-#include <condition_variable>
-#include <exception>
-#include <map>
-#include <mutex>
-#include <thread>
-#include <vector>
-
 #include "shared/rng.h"
 #include "sim/match_play.h"
+#include "sim/ordered_run.h"
 
 namespace hegemon::sim {
 namespace {
@@ -37,79 +30,9 @@ MatchRange shard_range(int matches, const Shard& shard) {
 
 void run_batch(const BatchPlan& plan, const std::function<void(int, MatchText&&)>& deliver,
                const std::function<void(int)>& progress) {
-  const int first = plan.range.first, end = plan.range.end;
-  // Finished matches wait for their turn to be written; a worker runs at most this far ahead of
-  // the writer, so memory stays bounded however uneven the matches are.
-  const int window = 4 * plan.jobs;
-  std::mutex mutex;
-  std::condition_variable work_cv, done_cv;
-  int next = first, written = first;
-  bool stop = false;
-  std::exception_ptr error;
-  std::map<int, MatchText> ready;
-
-  auto worker = [&] {
-    for (;;) {
-      int match;
-      {
-        std::unique_lock lock(mutex);
-        work_cv.wait(lock, [&] { return stop || next >= end || next < written + window; });
-        if (stop || next >= end) return;
-        match = next++;
-      }
-      try {
-        MatchText text = play_one(plan, match);
-        std::lock_guard lock(mutex);
-        ready.emplace(match, std::move(text));
-      } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!error) error = std::current_exception();
-        stop = true;
-        work_cv.notify_all();
-      }
-      done_cv.notify_one();
-    }
-  };
-
-  std::vector<std::thread> threads;
-  for (int j = 0; j < plan.jobs && j < end - first; ++j) threads.emplace_back(worker);
-  try {
-    while (written < end) {
-      MatchText text;
-      {
-        std::unique_lock lock(mutex);
-        done_cv.wait_for(lock, std::chrono::milliseconds(200),
-                         [&] { return error || ready.count(written) > 0; });
-        if (error) break;
-        const auto it = ready.find(written);
-        if (it == ready.end()) {
-          lock.unlock();
-          progress(written - first);  // keeps the rate and time left moving on long matches
-          continue;
-        }
-        text = std::move(it->second);
-        ready.erase(it);
-      }
-      deliver(written, std::move(text));
-      {
-        std::lock_guard lock(mutex);
-        ++written;
-      }
-      work_cv.notify_all();
-      progress(written - first);
-    }
-  } catch (...) {
-    std::lock_guard lock(mutex);
-    if (!error) error = std::current_exception();
-    stop = true;
-  }
-  {
-    std::lock_guard lock(mutex);
-    stop = true;
-  }
-  work_cv.notify_all();
-  for (auto& t : threads) t.join();
-  if (error) std::rethrow_exception(error);
+  run_in_order<MatchText>(
+      plan.range.first, plan.range.end, plan.jobs,
+      [&](int match) { return play_one(plan, match); }, deliver, progress);
 }
 
 }  // namespace hegemon::sim

@@ -4,7 +4,7 @@
 
 namespace hegemon::sim {
 
-World play_match(World world, int turns, MatchObserver& observer) {
+World play_match(World world, int turns, MatchObserver& observer, const OrderAmendment& amend) {
   observer.start(world);
   const int n = world.size();
   std::vector<OrderSet> orders(n);
@@ -17,6 +17,7 @@ World play_match(World world, int turns, MatchObserver& observer) {
       orders[s] = std::move(decisions[s].orders);
       decisions[s].orders = OrderSet{};
     }
+    if (amend) amend(world, orders, decisions);
     TurnResult result = resolve_turn(world, orders);
     observer.turn(TurnPlay{world, orders, decisions, result});
     world = std::move(result.world);

@@ -2,6 +2,7 @@
 // resolve_turn, with an observer told of each step (the tables, the printed turn, the history).
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "shared/bots/bot.h"
@@ -32,8 +33,16 @@ class MatchObserver {
   virtual void end(const World&) {}
 };
 
+/// Changes a turn's orders after the bots have chosen them and before the turn is resolved: a
+/// scenario variant's standing policy (validate/ keeps a guarantee in force this way). An order it
+/// appends to orders[s] gets its reason appended to decisions[s].reasons, so that the two stay
+/// aligned for the observer.
+using OrderAmendment = std::function<void(const World& before, std::vector<OrderSet>& orders,
+                                          std::vector<BotDecision>& decisions)>;
+
 /// Plays `world` forward for `turns` turns or until the match ends and returns the last world.
-/// Deterministic: the same world (seed included) gives the same match.
-World play_match(World world, int turns, MatchObserver& observer);
+/// Deterministic: the same world (seed included) and amendment give the same match.
+World play_match(World world, int turns, MatchObserver& observer,
+                 const OrderAmendment& amend = {});
 
 }  // namespace hegemon::sim

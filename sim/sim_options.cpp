@@ -33,12 +33,6 @@ Shard shard_option(std::string_view option, const std::string& text) {
   return s;
 }
 
-int at_least_one(std::string_view option, const std::string& text) {
-  const int n = whole_number_option<int>(option, text);
-  if (n < 1) throw std::invalid_argument(std::string(option) + " must be at least 1");
-  return n;
-}
-
 }  // namespace
 
 const char* sim_usage() {
@@ -107,10 +101,10 @@ SimOptions parse_sim_options(int argc, char** argv) {
       return argv[++i];
     };
     if (arg == "--scenario") o.scenario = value();
-    else if (arg == "--turns") o.turns = at_least_one(arg, value());
+    else if (arg == "--turns") o.turns = count_option(arg, value());
     else if (arg == "--seed") o.seed = whole_number_option<std::uint64_t>(arg, value());
-    else if (arg == "--matches") o.matches = at_least_one(arg, value());
-    else if (arg == "--jobs") o.jobs = at_least_one(arg, value());
+    else if (arg == "--matches") o.matches = count_option(arg, value());
+    else if (arg == "--jobs") o.jobs = count_option(arg, value());
     else if (arg == "--shard") o.shard = shard_option(arg, value());
     else if (arg == "--only-match") {
       const int m = whole_number_option<int>(arg, value());

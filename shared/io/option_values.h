@@ -19,4 +19,12 @@ T whole_number_option(std::string_view option, std::string_view text) {
   return value;
 }
 
+/// A whole number of at least 1 (a count: matches, threads, turns); throws
+/// std::invalid_argument naming the option.
+inline int count_option(std::string_view option, std::string_view text) {
+  const int n = whole_number_option<int>(option, text);
+  if (n < 1) throw std::invalid_argument(std::string(option) + " must be at least 1");
+  return n;
+}
+
 }  // namespace hegemon
