@@ -240,7 +240,8 @@ void write_dilemma(std::ostream& out, const std::vector<ScenarioFindings>& scena
          "percentage points) in the budget it sets in turn *t*+1, the first after seeing it. "
          "Neighbours share a border (`world.map.borders`); distant states are more than "
          << fmt(kDistantKm, 0)
-         << " km apart. The slope is the least-squares fit of *y* on *x* (percentage points per "
+         << " km apart; pairs in a mutual defense pact together are left out, since an ally's "
+            "build-up is cover rather than a threat. The slope is the least-squares fit of *y* on *x* (percentage points per "
             "doubling); a build-up is *x* > "
          << fmt(kBuildUp, 2)
          << ". The first turn of a match is left out as *x*: its changes are the switch from the "

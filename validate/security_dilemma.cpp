@@ -1,5 +1,7 @@
 #include "validate/security_dilemma.h"
 
+#include "shared/threat.h"
+
 namespace hegemon::validate {
 
 void DilemmaFigures::merge(const DilemmaFigures& o) {
@@ -27,13 +29,16 @@ int group_of(const World& w, StateIndex i, StateIndex j) {
 void DilemmaRecorder::turn(const World& before, const World& after, DilemmaGroups& groups) {
   const int n = after.size();
   if (!last_change_.empty()) {
+    // An ally's build-up is cover, not a threat (allies discount each other's threat and may
+    // free-ride on it): the security dilemma is between states not bound to each other.
+    const TreatyTies ties(before);
     for (StateIndex i = 0; i < n; ++i) {
       const double y =
           (forces_bp(after.states[i].allocation) - forces_bp(before.states[i].allocation)) /
           100.0;
       const double own_forces = before.states[i].forces();
       for (StateIndex j = 0; j < n; ++j) {
-        if (j == i || !known_[j]) continue;
+        if (j == i || !known_[j] || ties.share(i, j, TreatyType::MutualDefense)) continue;
         const int g = group_of(after, i, j);
         if (g < 0) continue;
         const double x = last_change_[j];
