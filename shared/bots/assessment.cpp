@@ -107,6 +107,8 @@ void assess(const SeatView& view, Assessment& a) {
   a.concern.assign(n, 0.0);
   if (top > 0)
     for (int s = 0; s < n; ++s) a.concern[s] = a.threat[s] / top;
+  a.worst_quarrel.assign(n, 0.0);
+  a.quarrel_with.assign(n, Assessment::kUnreckoned);
 }
 
 namespace {
@@ -177,10 +179,24 @@ double entrapment(const SeatView& view, const Assessment& a,
   inside.add(me);
   double quarrels = 0;
   for (StateIndex p : partners) {
-    double worst = 0;
-    const double* fears = &w.threat.cells[size_t(p) * w.size()];
-    for (int x = 0; x < w.size(); ++x)
-      if (!inside.has(x)) worst = std::max(worst, fears[x] * (1.0 - a.concern[x]));
+    if (a.quarrel_with[p] == Assessment::kUnreckoned) {
+      a.quarrel_with[p] = -1;
+      const double* fears = &w.threat.cells[size_t(p) * w.size()];
+      for (int x = 0; x < w.size(); ++x) {
+        if (x == p || x == me) continue;
+        const double quarrel = fears[x] * (1.0 - a.concern[x]);
+        if (quarrel > a.worst_quarrel[p]) a.worst_quarrel[p] = quarrel, a.quarrel_with[p] = x;
+      }
+    }
+    // The partner's worst quarrel over all states is the one over those outside the pact unless
+    // it is with a fellow member.
+    double worst = a.worst_quarrel[p];
+    if (a.quarrel_with[p] >= 0 && inside.has(a.quarrel_with[p])) {
+      worst = 0;
+      const double* fears = &w.threat.cells[size_t(p) * w.size()];
+      for (int x = 0; x < w.size(); ++x)
+        if (!inside.has(x)) worst = std::max(worst, fears[x] * (1.0 - a.concern[x]));
+    }
     quarrels += worst / 10.0;
   }
   return quarrels;
