@@ -38,6 +38,7 @@ double FinlandModel::independence(StateIndex holder, StateIndex strong) const {
 }
 
 void FinlandModel::build(StateIndex only) {
+  only_ = only;
   const World& world = world_;
   const Ruleset& r = world.ruleset;
   const int n = world.size();
@@ -86,7 +87,7 @@ void FinlandModel::build(StateIndex only) {
   for (const auto& treaty : world.treaties) {
     if (treaty.type != TreatyType::MutualDefense) continue;
     if (only >= 0 && !treaty.has_member(only)) continue;
-    if (dominance_.empty()) dominance_.assign(size_t(n) * n, 0.0);
+    if (dominance_.empty()) dominance_.assign(only >= 0 ? size_t(n) : size_t(n) * n, 0.0);
     double total = 0;
     for (const auto& m : treaty.members) total += power_[m.state];
     for (const auto& patron : treaty.members)
@@ -97,7 +98,8 @@ void FinlandModel::build(StateIndex only) {
             std::clamp(1.0 - r.finland_patron_counterweight() * others /
                                  std::max(1e-9, power_[patron.state]),
                        0.0, 1.0);
-        double& cell = dominance_[size_t(small.state) * n + patron.state];
+        double& cell =
+            dominance_[(only >= 0 ? 0 : size_t(small.state) * n) + size_t(patron.state)];
         cell = std::max(cell, dominance);
       }
   }
@@ -140,7 +142,7 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
     // allies discount each other's threat and need not press each other at all.
     if (!dominance_.empty())
       f.sway = r.finland_patron_sway() * reach *
-               dominance_[size_t(small) * world_.size() + strong];
+               dominance_[(only_ >= 0 ? 0 : size_t(small) * world_.size()) + size_t(strong)];
   }
   f.push = f.pressure + f.sway + f.bandwagoning;
   if (f.push <= 0) return f;

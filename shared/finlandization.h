@@ -73,8 +73,9 @@ class FinlandModel {
   // one-state model, which reads the levels where they are.
   std::vector<double> independence_;
   // n x n, row = the weaker member: how far the other dominates the mutual defense pacts they
-  // share (0..1). Empty when no such pact exists.
+  // share (0..1). Empty when no such pact exists; a one-state model keeps only its state's row.
   std::vector<double> dominance_;
+  StateIndex only_ = -1;  // the one small state of a one-state model, else -1
 };
 
 /// One pair's forces, for reports and tests (builds a FinlandModel: use one for many pairs).

@@ -42,20 +42,6 @@ const char* lean_name(GovernmentLean lean) {
   return "centrist";
 }
 
-bool Treaty::has_member(StateIndex s) const { return member(s) != nullptr; }
-
-const MemberStanding* Treaty::member(StateIndex s) const {
-  for (const auto& m : members)
-    if (m.state == s) return &m;
-  return nullptr;
-}
-
-MemberStanding* Treaty::member(StateIndex s) {
-  for (auto& m : members)
-    if (m.state == s) return &m;
-  return nullptr;
-}
-
 bool Proposal::has_member(StateIndex s) const {
   return std::find(members.begin(), members.end(), s) != members.end();
 }

@@ -145,9 +145,18 @@ struct Treaty {
   double interoperability = 0;
   double fund = 0;
 
-  bool has_member(StateIndex s) const;
-  const MemberStanding* member(StateIndex s) const;
-  MemberStanding* member(StateIndex s);
+  // Inline: every pair loop of a turn and every bot asks them.
+  bool has_member(StateIndex s) const { return member(s) != nullptr; }
+  const MemberStanding* member(StateIndex s) const {
+    for (const auto& m : members)
+      if (m.state == s) return &m;
+    return nullptr;
+  }
+  MemberStanding* member(StateIndex s) {
+    for (auto& m : members)
+      if (m.state == s) return &m;
+    return nullptr;
+  }
 };
 
 enum class ProposalStatus : int { Open = 0, Signed, Rejected, Expired, Countered, Withdrawn };

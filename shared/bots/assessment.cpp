@@ -1,6 +1,8 @@
 #include "shared/bots/assessment.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <optional>
 
 #include "shared/validate.h"
@@ -105,7 +107,35 @@ void assess(const SeatView& view, Assessment& a) {
   a.concern.assign(n, 0.0);
   if (top > 0)
     for (int s = 0; s < n; ++s) a.concern[s] = a.threat[s] / top;
+  a.worst_quarrel.assign(n, 0.0);
+  a.quarrel_with.assign(n, Assessment::kUnreckoned);
 }
+
+namespace {
+
+/// A set of states as bits: a few words on the stack for any world of up to 256 states, the heap
+/// only beyond, so that weighing one treaty allocates nothing.
+class StateSet {
+ public:
+  explicit StateSet(int states) {
+    if (states > kInlineWords * 64) {
+      heap_.assign(size_t(states + 63) / 64, 0);
+      words_ = heap_.data();
+    }
+  }
+  StateSet(const StateSet&) = delete;
+  StateSet& operator=(const StateSet&) = delete;
+  void add(StateIndex s) { words_[s / 64] |= std::uint64_t{1} << (s % 64); }
+  bool has(StateIndex s) const { return (words_[s / 64] >> (s % 64)) & 1u; }
+
+ private:
+  static constexpr int kInlineWords = 4;
+  std::array<std::uint64_t, kInlineWords> inline_{};
+  std::vector<std::uint64_t> heap_;
+  std::uint64_t* words_ = inline_.data();
+};
+
+}  // namespace
 
 double danger_relief(const SeatView& view, const Assessment& a,
                      const std::vector<StateIndex>& partners, double credibility_expected,
@@ -116,10 +146,12 @@ double danger_relief(const SeatView& view, const Assessment& a,
   double added = 0;
   for (StateIndex p : partners) added += a.reach[p];
   added *= credibility_expected;
+  StateSet in_pact(w.size());
+  for (StateIndex p : partners) in_pact.add(p);
   double relief = 0;
   for (int s = 0; s < w.size(); ++s) {
     if (s == me || a.threat[s] <= 0) continue;
-    const bool inside = std::find(partners.begin(), partners.end(), s) != partners.end();
+    const bool inside = in_pact.has(s);
     if (inside) {
       // An ally's threat is discounted: how much depends on what already discounts it.
       const double now = a.factors[s].alliance_discount;
@@ -142,15 +174,29 @@ double entrapment(const SeatView& view, const Assessment& a,
   const StateIndex me = view.seat();
   // Each partner brings its worst quarrel with a state the seat is less concerned by; concern is
   // relative to what the seat fears most, so a distant power still shares its allies' chief foe.
-  std::vector<char> inside(static_cast<size_t>(w.size()), 0);
-  for (StateIndex p : partners) inside[p] = 1;
-  inside[me] = 1;
+  StateSet inside(w.size());
+  for (StateIndex p : partners) inside.add(p);
+  inside.add(me);
   double quarrels = 0;
   for (StateIndex p : partners) {
-    double worst = 0;
-    const double* fears = &w.threat.cells[size_t(p) * w.size()];
-    for (int x = 0; x < w.size(); ++x)
-      if (!inside[x]) worst = std::max(worst, fears[x] * (1.0 - a.concern[x]));
+    if (a.quarrel_with[p] == Assessment::kUnreckoned) {
+      a.quarrel_with[p] = -1;
+      const double* fears = &w.threat.cells[size_t(p) * w.size()];
+      for (int x = 0; x < w.size(); ++x) {
+        if (x == p || x == me) continue;
+        const double quarrel = fears[x] * (1.0 - a.concern[x]);
+        if (quarrel > a.worst_quarrel[p]) a.worst_quarrel[p] = quarrel, a.quarrel_with[p] = x;
+      }
+    }
+    // The partner's worst quarrel over all states is the one over those outside the pact unless
+    // it is with a fellow member.
+    double worst = a.worst_quarrel[p];
+    if (a.quarrel_with[p] >= 0 && inside.has(a.quarrel_with[p])) {
+      worst = 0;
+      const double* fears = &w.threat.cells[size_t(p) * w.size()];
+      for (int x = 0; x < w.size(); ++x)
+        if (!inside.has(x)) worst = std::max(worst, fears[x] * (1.0 - a.concern[x]));
+    }
     quarrels += worst / 10.0;
   }
   return quarrels;

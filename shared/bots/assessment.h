@@ -23,6 +23,13 @@ struct Assessment {
   std::vector<double> reach;     // force each state could bring to the seat's side (reach_of)
   std::vector<double> concern;   // threat from each state relative to the greatest, 0..1
   std::vector<double> projection;  // each state's projectable force, plus one
+  // Each state's worst quarrel the seat is less concerned by: its threat from another state
+  // times (1 - the seat's concern for that state), and that state (-1 when it has none), over
+  // every state but itself and the seat. What entrapment reads for most partner sets; reckoned
+  // the first time a state is weighed as a partner (kUnreckoned until then).
+  static constexpr StateIndex kUnreckoned = -2;
+  mutable std::vector<double> worst_quarrel;
+  mutable std::vector<StateIndex> quarrel_with;
   double own_defense = 0;        // the seat's territorial defense, technology included
   double spendable = 0;          // revenue the seat expects to spend this turn
   double total_danger = 0;

@@ -33,6 +33,17 @@ std::string doctrine_in_force(const World& world, StateIndex seat) {
 
 namespace {
 
+/// Turns between a seat's rounds of new initiatives (see takes_initiatives).
+constexpr int kInitiativeTurns = 2;
+
+}  // namespace
+
+bool takes_initiatives(const World& world, StateIndex seat) {
+  return (world.turn + seat) % kInitiativeTurns == 0;
+}
+
+namespace {
+
 const pb::Doctrine& doctrine_for(const World& world, StateIndex seat, const std::string& asked) {
   const std::string name = asked.empty() ? doctrine_in_force(world, seat) : asked;
   if (name.empty())
@@ -64,8 +75,10 @@ BotDecision decide(const World& world, const SeatView& view, const pb::Doctrine&
   answer_proposals(view, a, d, rng, draft);
   cancel_stale_proposals(view, a, d, draft);
   leave_treaties(view, a, d, rng, draft);
-  const double best_balance = propose_treaties(view, a, d, rng, draft);
-  bandwagon_if_better(view, a, d, best_balance, rng, draft);
+  if (takes_initiatives(world, seat)) {
+    const double best_balance = propose_treaties(view, a, d, rng, draft);
+    bandwagon_if_better(view, a, d, best_balance, rng, draft);
+  }
   press_neighbours(view, a, d, rng, draft);
   soft_balance(view, a, d, rng, draft);
   support_the_threatened(view, a, d, budget, rng, draft);

@@ -22,11 +22,11 @@ std::vector<StateIndex> others_in(const std::vector<StateIndex>& members, StateI
   return out;
 }
 
-std::vector<StateIndex> others_in(const Treaty& t, StateIndex me) {
-  std::vector<StateIndex> out;
+/// The members of `t` but `me`, into `out` (its storage reused).
+void others_in(const Treaty& t, StateIndex me, std::vector<StateIndex>& out) {
+  out.clear();
   for (const auto& m : t.members)
     if (m.state != me) out.push_back(m.state);
-  return out;
 }
 
 /// The part of the seat's threat from `other` that its offensive capability makes up.
@@ -222,13 +222,14 @@ void leave_treaties(const SeatView& view, const Assessment& a, const pb::Doctrin
                     Draft& draft) {
   const World& w = view.world();
   const StateIndex me = view.seat();
+  std::vector<StateIndex> partners;
   for (const auto& t : w.treaties) {
     const MemberStanding* m = t.member(me);
     if (!m || m->notice_given_turn > 0 || t.type == TreatyType::Neutrality) continue;
     // A state reviews each commitment now and then, not every turn.
     if (rng.uniform() >= kReviewChance) continue;
-    const double value =
-        treaty_value(view, a, d, t.type, others_in(t, me), t.terms, credibility(w, t));
+    others_in(t, me, partners);
+    const double value = treaty_value(view, a, d, t.type, partners, t.terms, credibility(w, t));
     // Leaving costs reputation and cannot be undone quickly: only a treaty clearly in the red is
     // left, and even then not always at once.
     if (value < -d.withdrawal_threshold() && rng.uniform() < 0.5)
@@ -263,18 +264,21 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
   const bool initiative = rng.uniform() < d.initiative();
   awaiting = awaiting || !initiative;
   if (awaiting && !bandwagon_possible) return 0.0;
+  // How far each state fears the seat's dangers (its threats as the public reckons them).
+  std::vector<double> shared(size_t(w.size()), 0.0);
+  for (int o = 0; o < w.size(); ++o)
+    for (int x = 0; x < w.size(); ++x)
+      if (x != o && x != me) shared[o] += a.danger[x] * w.threat.at(o, x) / 100.0;
+  candidates.reserve(w.treaties.size() + 6 * size_t(w.size()));
   // Joining an alliance in force: worth what its members' force would bring, if they all accept
   // (judged by how far the least concerned of them shares the seat's dangers).
+  std::vector<StateIndex> members;
   for (const auto& t : w.treaties) {
     if (t.type != TreatyType::MutualDefense || t.has_member(me)) continue;
-    const std::vector<StateIndex> members = others_in(t, me);
+    others_in(t, me, members);
     double least = 1.0;
-    for (StateIndex m : members) {
-      double shared = 0;
-      for (int x = 0; x < w.size(); ++x)
-        if (x != m && x != me) shared += a.danger[x] * w.threat.at(m, x) / 100.0;
-      least = std::min(least, 2.0 * shared / std::max(1e-9, a.total_danger));
-    }
+    for (StateIndex m : members)
+      least = std::min(least, 2.0 * shared[m] / std::max(1e-9, a.total_danger));
     if (least <= 0.05) continue;
     const double value = treaty_value(view, a, d, t.type, members, t.terms, credibility(w, t));
     candidates.push_back({t.type, -1, t.terms, value * least, t.id});
@@ -288,11 +292,8 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
     const double trust =
         expected_credibility(w, (w.states[me].reputation + w.states[o].reputation) / 2.0);
     // A partner only signs what it gains from too: judge its likely answer by whether it fears
-    // the seat's dangers (its threats as the public reckons them).
-    double shared = 0;
-    for (int t = 0; t < w.size(); ++t)
-      if (t != o && t != me) shared += a.danger[t] * w.threat.at(o, t) / 100.0;
-    const double shared_share = shared / std::max(1e-9, a.total_danger);
+    // the seat's dangers.
+    const double shared_share = shared[o] / std::max(1e-9, a.total_danger);
     auto consider = [&](TreatyType type, const TreatyTerms& terms, double likelihood) {
       if (likelihood <= 0.1 || view.ties().share(me, o, type)) return;
       const double value = treaty_value(view, a, d, type, partner, terms, trust);

@@ -106,8 +106,14 @@ TEST(Bots, AnOffensiveRealistBuysMoreProjectionThanADefensiveRealistInTheSameSea
   EXPECT_GT(projection("offensive_realist"), 2 * projection("defensive_realist"));
 }
 
+/// `w` moved on a turn if need be, so that `seat` takes up new initiatives in it.
+World on_initiative_turn(World w, StateIndex seat) {
+  if (!takes_initiatives(w, seat)) ++w.turn;
+  return w;
+}
+
 TEST(Bots, ThreatenedStatesSeekAlliesThatFearTheSamePowerNeverThePowerItself) {
-  const World w = great_power_and_neighbours();
+  const World w = on_initiative_turn(great_power_and_neighbours(), 1);
   int pacts_with_c = 0;
   for (int s = 0; s < 60; ++s) {
     World seeded = w;
@@ -152,8 +158,8 @@ TEST(Bots, AnInstitutionalistJoinsASanctionOthersHaveBegunAgainstTheStateItFears
 TEST(Bots, ASmallStateAloneBesideAGreatPowerReassuresItWithAHedgersTreaties) {
   // No ally within reach: A and D border each other; E is far from both.
   const World full = great_power_and_neighbours();
-  const World w = make_world({full.states[0], full.states[3], plain_state("E", 200)}, {{0, 1}},
-                             false);
+  const World w = on_initiative_turn(
+      make_world({full.states[0], full.states[3], plain_state("E", 200)}, {{0, 1}}, false), 1);
   auto reassures_a = [](const OrderSet& o) {
     for (const Order& order : o.orders)
       if (const auto* p = std::get_if<ProposeTreaty>(&order);
@@ -176,6 +182,43 @@ TEST(Bots, ANeighboursBuildUpRaisesDefenseEvenWhenItIsNotTheTopThreat) {
   ASSERT_GT(armed.threat.at(1, 0), armed.threat.at(1, 2)) << "A must stay B's top threat";
   EXPECT_GT(forces_bp(play_seat(armed, 1, "defensive_realist").orders),
             forces_bp(play_seat(calm, 1, "defensive_realist").orders) + 100);
+}
+
+TEST(Bots, ASeatTakesUpNewInitiativesEveryOtherTurnButAnswersEveryTurn) {
+  World w = on_initiative_turn(great_power_and_neighbours(), 1);
+  Proposal offer;
+  offer.id = w.next_proposal_id++;
+  offer.proposer = 2;
+  offer.type = TreatyType::MutualDefense;
+  offer.members = {2, 1};
+  offer.accepted = {2};
+  offer.turn = w.turn;
+  w.proposals.push_back(offer);
+  auto initiatives = [](const OrderSet& o) {
+    return count_orders<ProposeTreaty>(o) + count_orders<RequestAccession>(o) +
+           count_orders<Bandwagon>(o);
+  };
+  auto answers = [](const OrderSet& o) {
+    return count_orders<AcceptProposal>(o) + count_orders<RejectProposal>(o) +
+           count_orders<CounterProposal>(o);
+  };
+  World next = w;
+  ++next.turn;
+  EXPECT_TRUE(takes_initiatives(w, 1));
+  EXPECT_FALSE(takes_initiatives(next, 1));
+  // Half the seats on each turn.
+  EXPECT_NE(takes_initiatives(w, 1), takes_initiatives(w, 2));
+  int made = 0;
+  for (int s = 0; s < 20; ++s) {
+    w.seed = next.seed = mix_seed(9, static_cast<std::uint64_t>(s));
+    const OrderSet on = play_seat(w, 1, "defensive_realist").orders;
+    const OrderSet off = play_seat(next, 1, "defensive_realist").orders;
+    made += initiatives(on) > 0 ? 1 : 0;
+    EXPECT_EQ(initiatives(off), 0);
+    EXPECT_EQ(answers(on), 1);
+    EXPECT_EQ(answers(off), 1);
+  }
+  EXPECT_GE(made, 10);
 }
 
 TEST(Bots, ABotsOrdersDoNotChangeWhenWhatItCannotSeeChanges) {
