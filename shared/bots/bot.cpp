@@ -33,17 +33,6 @@ std::string doctrine_in_force(const World& world, StateIndex seat) {
 
 namespace {
 
-/// Turns between a seat's rounds of new initiatives (see takes_initiatives).
-constexpr int kInitiativeTurns = 2;
-
-}  // namespace
-
-bool takes_initiatives(const World& world, StateIndex seat) {
-  return (world.turn + seat) % kInitiativeTurns == 0;
-}
-
-namespace {
-
 const pb::Doctrine& doctrine_for(const World& world, StateIndex seat, const std::string& asked) {
   const std::string name = asked.empty() ? doctrine_in_force(world, seat) : asked;
   if (name.empty())
@@ -75,7 +64,9 @@ BotDecision decide(const World& world, const SeatView& view, const pb::Doctrine&
   answer_proposals(view, a, d, rng, draft);
   cancel_stale_proposals(view, a, d, draft);
   leave_treaties(view, a, d, rng, draft);
-  if (takes_initiatives(world, seat)) {
+  // New initiatives (proposals, requests to join, seeking a protector) are taken only with the
+  // doctrine's chance: a state's diplomacy does not start afresh every turn.
+  if (rng.uniform() < d.initiative()) {
     const double best_balance = propose_treaties(view, a, d, rng, draft);
     bandwagon_if_better(view, a, d, best_balance, rng, draft);
   }

@@ -28,13 +28,6 @@ std::vector<std::string> doctrine_names(const Ruleset& rules);
 /// has none.
 std::string doctrine_in_force(const World& world, StateIndex seat);
 
-/// True on the turns a bot playing `seat` takes up new initiatives: proposing treaties, asking to
-/// join pacts in force, seeking a stronger state's protection. A state's diplomacy does not start
-/// afresh every turn: it does so on one turn of two, half the seats on even turns and half on odd
-/// ones. Every turn it still sets its budget, answers the proposals put to it, reviews its
-/// commitments, and presses, sanctions, guarantees and aids.
-bool takes_initiatives(const World& world, StateIndex seat);
-
 /// The orders the bot playing `seat` chooses this turn, under `doctrine` (empty: the state's own
 /// doctrine, or the ruleset's first when the state names none). Deterministic for a given world:
 /// its choices are drawn from the match seed, the turn and the seat. Every order it returns passes

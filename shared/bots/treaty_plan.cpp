@@ -259,10 +259,6 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
   // then asked only if bandwagoning is on the table at all.
   const bool bandwagon_possible =
       a.most_feared >= 0 && a.power[a.most_feared] > a.power[me];
-  // A seat that takes no initiative this turn still weighs what balancing is worth when
-  // bandwagoning is on the table.
-  const bool initiative = rng.uniform() < d.initiative();
-  awaiting = awaiting || !initiative;
   if (awaiting && !bandwagon_possible) return 0.0;
   // How far each state fears the seat's dangers (its threats as the public reckons them).
   std::vector<double> shared(size_t(w.size()), 0.0);

@@ -106,14 +106,8 @@ TEST(Bots, AnOffensiveRealistBuysMoreProjectionThanADefensiveRealistInTheSameSea
   EXPECT_GT(projection("offensive_realist"), 2 * projection("defensive_realist"));
 }
 
-/// `w` moved on a turn if need be, so that `seat` takes up new initiatives in it.
-World on_initiative_turn(World w, StateIndex seat) {
-  if (!takes_initiatives(w, seat)) ++w.turn;
-  return w;
-}
-
 TEST(Bots, ThreatenedStatesSeekAlliesThatFearTheSamePowerNeverThePowerItself) {
-  const World w = on_initiative_turn(great_power_and_neighbours(), 1);
+  const World w = great_power_and_neighbours();
   int pacts_with_c = 0;
   for (int s = 0; s < 60; ++s) {
     World seeded = w;
@@ -158,8 +152,8 @@ TEST(Bots, AnInstitutionalistJoinsASanctionOthersHaveBegunAgainstTheStateItFears
 TEST(Bots, ASmallStateAloneBesideAGreatPowerReassuresItWithAHedgersTreaties) {
   // No ally within reach: A and D border each other; E is far from both.
   const World full = great_power_and_neighbours();
-  const World w = on_initiative_turn(
-      make_world({full.states[0], full.states[3], plain_state("E", 200)}, {{0, 1}}, false), 1);
+  const World w =
+      make_world({full.states[0], full.states[3], plain_state("E", 200)}, {{0, 1}}, false);
   auto reassures_a = [](const OrderSet& o) {
     for (const Order& order : o.orders)
       if (const auto* p = std::get_if<ProposeTreaty>(&order);
@@ -184,8 +178,8 @@ TEST(Bots, ANeighboursBuildUpRaisesDefenseEvenWhenItIsNotTheTopThreat) {
             forces_bp(play_seat(calm, 1, "defensive_realist").orders) + 100);
 }
 
-TEST(Bots, ASeatTakesUpNewInitiativesEveryOtherTurnButAnswersEveryTurn) {
-  World w = on_initiative_turn(great_power_and_neighbours(), 1);
+TEST(Bots, ASeatTakesUpNewInitiativesOnlySometimesButAnswersEveryTurn) {
+  World w = great_power_and_neighbours();
   Proposal offer;
   offer.id = w.next_proposal_id++;
   offer.proposer = 2;
@@ -202,23 +196,19 @@ TEST(Bots, ASeatTakesUpNewInitiativesEveryOtherTurnButAnswersEveryTurn) {
     return count_orders<AcceptProposal>(o) + count_orders<RejectProposal>(o) +
            count_orders<CounterProposal>(o);
   };
-  World next = w;
-  ++next.turn;
-  EXPECT_TRUE(takes_initiatives(w, 1));
-  EXPECT_FALSE(takes_initiatives(next, 1));
-  // Half the seats on each turn.
-  EXPECT_NE(takes_initiatives(w, 1), takes_initiatives(w, 2));
-  int made = 0;
-  for (int s = 0; s < 20; ++s) {
-    w.seed = next.seed = mix_seed(9, static_cast<std::uint64_t>(s));
-    const OrderSet on = play_seat(w, 1, "defensive_realist").orders;
-    const OrderSet off = play_seat(next, 1, "defensive_realist").orders;
-    made += initiatives(on) > 0 ? 1 : 0;
-    EXPECT_EQ(initiatives(off), 0);
-    EXPECT_EQ(answers(on), 1);
-    EXPECT_EQ(answers(off), 1);
+  constexpr int kSeeds = 80;
+  int with_initiative = 0;
+  for (int s = 0; s < kSeeds; ++s) {
+    w.seed = mix_seed(9, static_cast<std::uint64_t>(s));
+    const OrderSet o = play_seat(w, 1, "defensive_realist").orders;
+    with_initiative += initiatives(o) > 0 ? 1 : 0;
+    EXPECT_EQ(answers(o), 1) << "seed " << s;
   }
-  EXPECT_GE(made, 10);
+  // An initiative is taken with the doctrine's chance, and not every one finds a treaty worth
+  // proposing: some turns, never all.
+  const double chance = find_doctrine(w.ruleset, "defensive_realist")->initiative();
+  EXPECT_GT(with_initiative, 0);
+  EXPECT_LE(with_initiative, static_cast<int>(kSeeds * chance * 1.5) + 2);
 }
 
 TEST(Bots, ABotsOrdersDoNotChangeWhenWhatItCannotSeeChanges) {
