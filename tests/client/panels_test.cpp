@@ -1,5 +1,5 @@
 // The match panels drawn without a window: an ImGui context with a display but no backend, fed
-// with real views and reports of a scenario played by the built-in policy. Every panel draws for
+// with real views and reports of a scenario played by bots. Every panel draws for
 // a seat, for a spectator and for an empty model; the map selects the state clicked; and a
 // "monkey" clicking at random all over the screen never breaks a panel or sends an order set the
 // server would not read. The lobby's create dialog draws the same way, and random clicks on it
