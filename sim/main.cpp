@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "shared/format.h"
+#include "shared/io/command_main.h"
 #include "shared/io/scenario_files.h"
 #include "sim/batch_outputs.h"
 #include "sim/batch_run.h"
@@ -138,28 +139,6 @@ int run(const SimOptions& o) {
 
 int main(int argc, char** argv) {
   using namespace hegemon::sim;
-  SimOptions options;
-  try {
-    options = parse_sim_options(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "hegemon-sim: " << e.what() << "\n";
-    return 2;
-  }
-  if (options.help) {
-    std::cout << sim_usage();
-    return 0;
-  }
-  if (options.version) {
-    std::cout << "hegemon-sim " << HEGEMON_VERSION << "\n";
-    return 0;
-  }
-  try {
-    return run(options);
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "hegemon-sim: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "hegemon-sim: " << e.what() << "\n";
-    return 1;
-  }
+  return hegemon::command_main("hegemon-sim", argc, argv, parse_sim_options, sim_usage(),
+                               [](const auto& options) { return run(options); });
 }

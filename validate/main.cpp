@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "shared/io/command_main.h"
 #include "sim/progress_bar.h"
 #include "validate/report.h"
 #include "validate/validate_options.h"
@@ -44,28 +45,6 @@ int run(const ValidateOptions& o) {
 
 int main(int argc, char** argv) {
   using namespace hegemon::validate;
-  ValidateOptions options;
-  try {
-    options = parse_validate_options(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "hegemon-validate: " << e.what() << "\n";
-    return 2;
-  }
-  if (options.help) {
-    std::cout << validate_usage();
-    return 0;
-  }
-  if (options.version) {
-    std::cout << "hegemon-validate " << HEGEMON_VERSION << "\n";
-    return 0;
-  }
-  try {
-    return run(options);
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "hegemon-validate: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "hegemon-validate: " << e.what() << "\n";
-    return 1;
-  }
+  return hegemon::command_main("hegemon-validate", argc, argv, parse_validate_options, validate_usage(),
+                               [](const auto& options) { return run(options); });
 }
