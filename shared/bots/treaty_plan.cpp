@@ -89,8 +89,8 @@ bool barred_from_military(const World& w, StateIndex s) {
 
 double treaty_value(const SeatView& view, const Assessment& a, const pb::Doctrine& d,
                     TreatyType type, const std::vector<StateIndex>& partners,
-                    const TreatyTerms& terms, double trust) {
-  const bool member = !partners.empty() && view.ties().share(view.seat(), partners[0], type);
+                    const TreatyTerms& terms, double trust, Standing standing) {
+  const bool member = standing == Standing::InForce;
   const World& w = view.world();
   const Ruleset& r = w.ruleset;
   const StateIndex me = view.seat();
@@ -229,7 +229,8 @@ void leave_treaties(const SeatView& view, const Assessment& a, const pb::Doctrin
     // A state reviews each commitment now and then, not every turn.
     if (rng.uniform() >= kReviewChance) continue;
     others_in(t, me, partners);
-    const double value = treaty_value(view, a, d, t.type, partners, t.terms, credibility(w, t));
+    const double value = treaty_value(view, a, d, t.type, partners, t.terms, credibility(w, t),
+                                      Standing::InForce);
     // Leaving costs reputation and cannot be undone quickly: only a treaty clearly in the red is
     // left, and even then not always at once.
     if (value < -d.withdrawal_threshold() && rng.uniform() < 0.5)

@@ -9,11 +9,16 @@
 
 namespace hegemon {
 
+/// Whether a treaty being weighed is one the seat is already in (what leaving would cost) or one
+/// it would enter (what joining would bring).
+enum class Standing { Joining, InForce };
+
 /// What a treaty of `type` with `partners` (the other members) and `terms` is worth to the seat.
 /// `credibility` is the trust its support would carry (expected_credibility for a new treaty).
 double treaty_value(const SeatView& view, const Assessment& a, const pb::Doctrine& d,
                     TreatyType type, const std::vector<StateIndex>& partners,
-                    const TreatyTerms& terms, double credibility);
+                    const TreatyTerms& terms, double credibility,
+                    Standing standing = Standing::Joining);
 
 /// Answers every open proposal addressed to the seat: accept, counter with terms it can keep, or
 /// reject.
