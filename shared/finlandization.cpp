@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "shared/format.h"
@@ -14,7 +15,8 @@ FinlandModel::FinlandModel(const World& world)
     : world_(world),
       own_ties_(std::in_place, world),
       ties_(&*own_ties_),
-      log_min_ratio_(std::log(world.ruleset.finland_min_power_ratio())) {
+      min_ratio_(world.ruleset.finland_min_power_ratio()),
+      log_min_ratio_(std::log(min_ratio_)) {
   const int n = world.size();
   independence_.resize(size_t(n) * n);
   for (int a = 0; a < n; ++a)
@@ -27,8 +29,15 @@ FinlandModel::FinlandModel(const World& world)
 FinlandModel::FinlandModel(const World& world, const TreatyTies& ties, StateIndex small)
     : world_(world),
       ties_(&ties),
-      log_min_ratio_(std::log(world.ruleset.finland_min_power_ratio())) {
+      min_ratio_(world.ruleset.finland_min_power_ratio()),
+      log_min_ratio_(std::log(min_ratio_)) {
   build(small);
+}
+
+double FinlandModel::log_of(StateIndex s) const {
+  double& cached = log_power_[s];
+  if (std::isnan(cached)) cached = std::log(std::max(1e-9, power_[s]));
+  return cached;
 }
 
 double FinlandModel::independence(StateIndex holder, StateIndex strong) const {
@@ -45,13 +54,14 @@ void FinlandModel::build(StateIndex only) {
   // Whether `small`'s supports, sways and guarantees are wanted.
   const auto wanted = [only](StateIndex small) { return only < 0 || small == only; };
   power_.resize(size_t(n));
-  log_power_.resize(size_t(n));
+  // Taken when first asked for (log_of): most pairs are far from the threshold ratio and need no
+  // logarithm at all.
+  log_power_.assign(size_t(n), std::numeric_limits<double>::quiet_NaN());
   projection_.resize(size_t(n));
   defense_.resize(size_t(n));
   for (int s = 0; s < n; ++s) {
     const State& st = world.states[s];
     power_[s] = aggregate_power(r, st);
-    log_power_[s] = std::log(std::max(1e-9, power_[s]));
     projection_[s] = projectable_force(st);
     defense_[s] = defensive_force(st);
   }
@@ -130,8 +140,11 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
   // Courting a stronger state pushes the level whatever the gap; the other pushes need one.
   f.bandwagoning = bandwagoned ? r.finland_bandwagon_gain() : 0.0;
   // The power gap on a log scale from the threshold ratio (full at ten times it), from logs
-  // taken once per state rather than once per pair.
-  const double log_ratio = log_power_[strong] - log_power_[small] - log_min_ratio_;
+  // taken once per state rather than once per pair. A pair well below the ratio (by a margin far
+  // wider than any rounding of the logarithms) is told apart without them.
+  const double weak = std::max(1e-9, power_[small]), great = std::max(1e-9, power_[strong]);
+  const bool near_or_above = great > (1.0 - 1e-9) * min_ratio_ * weak;
+  const double log_ratio = near_or_above ? log_of(strong) - log_of(small) - log_min_ratio_ : -1.0;
   if (log_ratio > 0) {
     const double gap = std::min(1.0, log_ratio / std::log(10.0));
     const double reach = gap * proximity(world_, small, strong);

@@ -61,8 +61,12 @@ class FinlandModel {
   const World& world_;
   std::optional<TreatyTies> own_ties_;
   const TreatyTies* ties_;
+  /// log of `s`'s aggregate power, taken on first use.
+  double log_of(StateIndex s) const;
+  double min_ratio_;
   double log_min_ratio_;
-  std::vector<double> power_, log_power_, projection_, defense_;
+  std::vector<double> power_, projection_, defense_;
+  mutable std::vector<double> log_power_;  // NaN until log_of takes it
   // Per small state, in one flat array each: supports_[support_begin_[s] .. support_begin_[s+1]).
   std::vector<int> support_begin_;
   std::vector<Support> supports_;
