@@ -20,6 +20,12 @@ const World& cold_war() {
   return world;
 }
 
+/// Watches nothing, as `hegemon-sim` with no decision log does: the bots write no reasons.
+class NoReader : public sim::MatchObserver {
+ public:
+  bool reads_reasons() const override { return false; }
+};
+
 /// One match on one thread: the cost of a match, from the copy of the start world to its end.
 void BM_ColdWarMatch(benchmark::State& state) {
   const World& start = cold_war();
@@ -27,7 +33,7 @@ void BM_ColdWarMatch(benchmark::State& state) {
   for (auto _ : state) {
     World world = start;
     world.seed = sim::match_seed(1, static_cast<int>(match++));
-    sim::MatchObserver nothing;
+    NoReader nothing;
     const World last = sim::play_match(std::move(world), kTurns, nothing);
     benchmark::DoNotOptimize(last.turn);
   }

@@ -98,6 +98,14 @@ class Journal {
             double before = 0, double after = 0);
 
   size_t size() const { return records_.size(); }
+  /// Empties the journal, keeping its storage for the next turn's text.
+  void clear() {
+    records_.clear();
+    text_.clear();
+    states_.clear();
+    numbers_.clear();
+    entries_.clear();
+  }
   /// Room for about this many characters of text, to spare reallocations in a turn.
   void reserve(size_t characters) {
     text_.reserve(characters);

@@ -68,11 +68,18 @@ void refresh_derived(World& world) {
 
 TurnResult resolve_turn(const World& world, const std::vector<OrderSet>& orders) {
   TurnResult result;
+  resolve_turn(world, orders, result);
+  return result;
+}
+
+void resolve_turn(const World& world, const std::vector<OrderSet>& orders, TurnResult& result) {
   result.world = world;
+  result.results.clear();
+  result.journal.clear();
   World& w = result.world;
   if (w.ended) {
     reject_all(result, orders, "the match has ended (" + w.end_reason + ")");
-    return result;
+    return;
   }
   if (w.map.proximity.size() != w.states.size() * w.states.size()) build_proximity(w);
   w.turn += 1;
@@ -102,7 +109,6 @@ TurnResult resolve_turn(const World& world, const std::vector<OrderSet>& orders)
     w.states[s].last_revenue = ctx.revenue[s];
     w.states[s].last_contributions = ctx.contributions[s];
   }
-  return result;
 }
 
 }  // namespace hegemon

@@ -22,6 +22,9 @@ struct TurnResult {
 /// -> Finlandization -> treaty compliance and credibility -> stability and domestic politics ->
 /// events -> scores -> end.
 TurnResult resolve_turn(const World& world, const std::vector<OrderSet>& orders);
+/// The same, written into `into` over whatever it held: a caller resolving turn after turn (a
+/// batch of matches) keeps one result and reuses its world's and journal's storage.
+void resolve_turn(const World& world, const std::vector<OrderSet>& orders, TurnResult& into);
 
 }  // namespace hegemon
 

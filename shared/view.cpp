@@ -46,37 +46,52 @@ double fold(double x) {
   return 1.0 - 4.0 * std::fabs(x - whole - 0.5);
 }
 
-/// The viewer's errors on each quantity of `target` this turn, as fractions of the stated error,
-/// each uniform in [-1, 1]. Each is a position fixed for the (viewer, target, band) plus a small
-/// wandering that passes smoothly through fresh points every estimate_drift_period turns. Both
-/// are drawn from the seed alone, so a view can be made for any turn from the world as it is.
-Deviations estimate_deviations(const World& w, StateIndex viewer, StateIndex target,
-                               std::uint64_t band) {
-  const Ruleset& r = w.ruleset;
+/// Draws afresh what `draws` does not hold for this (viewer, target, band) and this turn's
+/// stretch of the drift: a position fixed for the (viewer, target, band), and the two points the
+/// wandering passes between in the stretch. All are drawn from the seed alone, so a view can be
+/// made for any turn from the world as it is.
+void update_draws(const World& w, StateIndex viewer, StateIndex target, std::uint64_t band,
+                  int knot, EstimateDraws& d) {
   const auto pair =
       static_cast<std::uint64_t>(viewer + 1) * 100003u + static_cast<std::uint64_t>(target);
   const std::uint64_t key = mix_seed(w.seed ^ kEstimateStream, pair, band);
+  if (key != d.key || d.knot < 0) {
+    d.key = key;
+    d.knot = -1;
+    Rng fixed(key);
+    for (double& f : d.fixed) f = fixed.uniform();
+  }
+  if (knot == d.knot) return;
+  d.knot = knot;
+  Rng from(mix_seed(key, static_cast<std::uint64_t>(knot) + 1));
+  Rng to(mix_seed(key, static_cast<std::uint64_t>(knot) + 2));
+  for (size_t i = 0; i < d.from.size(); ++i) d.from[i] = from.next(), d.to[i] = to.next();
+}
+
+/// The viewer's errors on each quantity of `target` this turn, as fractions of the stated error,
+/// each uniform in [-1, 1]: the fixed position plus a small wandering that passes smoothly
+/// through fresh points every estimate_drift_period turns.
+Deviations estimate_deviations(const World& w, StateIndex viewer, StateIndex target,
+                               std::uint64_t band, EstimateDraws& d) {
+  static_assert(EstimateDraws::kQuantities == kEstimatedQuantities);
+  const Ruleset& r = w.ruleset;
   const int period = std::max(1, r.estimate_drift_period());
   const int turn = std::max(0, w.turn);
   const int knot = turn / period;
+  update_draws(w, viewer, target, band, knot, d);
   const double along = static_cast<double>(turn - knot * period) / period;
   const double blend = along * along * (3.0 - 2.0 * along);  // smooth through each point
   // Folding doubles distances and the fold's range is twice the unit's, hence the quarter.
   const double reach = 0.25 * r.estimate_drift_share();
-  Rng fixed(key);
-  Rng from(mix_seed(key, static_cast<std::uint64_t>(knot) + 1));
-  Rng to(mix_seed(key, static_cast<std::uint64_t>(knot) + 2));
   // The wandering points need little precision: four 16-bit draws from each 64-bit word.
-  std::uint64_t from_bits = 0, to_bits = 0;
+  const auto point = [](std::uint64_t bits, int q4) {
+    return static_cast<double>((bits >> (16 * q4)) & 0xFFFFu) / 32768.0 - 1.0;
+  };
   Deviations z{};
   for (int q = 0; q < kEstimatedQuantities; ++q) {
-    if (q % 4 == 0) from_bits = from.next(), to_bits = to.next();
-    const auto point = [](std::uint64_t bits, int q4) {
-      return static_cast<double>((bits >> (16 * q4)) & 0xFFFFu) / 32768.0 - 1.0;
-    };
     const double wander =
-        (1.0 - blend) * point(from_bits, q % 4) + blend * point(to_bits, q % 4);
-    z[static_cast<size_t>(q)] = fold(fixed.uniform() + reach * wander);
+        (1.0 - blend) * point(d.from[q / 4], q % 4) + blend * point(d.to[q / 4], q % 4);
+    z[static_cast<size_t>(q)] = fold(d.fixed[q] + reach * wander);
   }
   return z;
 }
@@ -139,12 +154,18 @@ StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex t
 
 StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex target,
                              const ViewerAccuracy& accuracy) {
+  EstimateDraws draws;
+  return estimate_state(world, viewer, target, accuracy, draws);
+}
+
+StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex target,
+                             const ViewerAccuracy& accuracy, EstimateDraws& draws) {
   const State& truth = world.states[target];
   StateEstimate seen{truth.allocation, truth.territorial_defense, truth.power_projection,
                      truth.technology, truth.stability};
   if (target == viewer || truth.publish_budget) return seen;
   const double error = accuracy.error;
-  const Deviations z = estimate_deviations(world, viewer, target, accuracy.band);
+  const Deviations z = estimate_deviations(world, viewer, target, accuracy.band, draws);
   seen.allocation = estimate_allocation(truth.allocation, error, z);
   seen.territorial_defense *= 1.0 + error * z[kTerritorialDefense];
   seen.power_projection *= 1.0 + error * z[kPowerProjection];

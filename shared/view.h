@@ -2,6 +2,7 @@
 // World never leaves the server; these are what it sends.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -45,6 +46,22 @@ ViewerAccuracy viewer_accuracy(const World& world, StateIndex viewer);
 /// estimate_state with the viewer's accuracy in `world` already taken (the same figures).
 StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex target,
                              const ViewerAccuracy& accuracy);
+
+/// The random draws one viewer's estimates of one target rest on. They change only when the
+/// viewer's band of intelligence changes and once every estimate_drift_period turns, so a caller
+/// that estimates the same pair turn after turn keeps them and spares the drawing.
+struct EstimateDraws {
+  static constexpr int kQuantities = kCategoryCount + 4;  // the allocation, forces, tech, stability
+  std::uint64_t key = 0;  // which (match seed, viewer, target, band) they are for
+  int knot = -1;          // which stretch of the drift; -1 before the first draw
+  std::array<double, kQuantities> fixed{};
+  std::array<std::uint64_t, (kQuantities + 3) / 4> from{}, to{};
+};
+
+/// estimate_state on draws kept from earlier turns of the same match (drawn afresh when they are
+/// for another pair, band or stretch): the same figures as the other forms.
+StateEstimate estimate_state(const World& world, StateIndex viewer, StateIndex target,
+                             const ViewerAccuracy& accuracy, EstimateDraws& draws);
 
 /// Blanks what only the state itself knows: influence, intelligence, last turn's spending, its
 /// doctrine, and of its relations everything but the public Finlandization status.

@@ -48,6 +48,7 @@ class SingleMatch : public MatchObserver {
     print_news(std::cout, play.result.world, play.result.journal);
   }
   void end(const World& w) override { recorder_.end(w); }
+  bool reads_reasons() const override { return recorder_.reads_reasons(); }
   const HistoryWriter& history() const { return history_; }
   MatchText take() { return recorder_.take(); }
 

@@ -31,6 +31,9 @@ class MatchObserver {
   virtual void turn(const TurnPlay&) {}
   /// The world after the last turn played.
   virtual void end(const World&) {}
+  /// Whether it reads the bots' reasons (TurnPlay::decisions[s].reasons); when none of a match's
+  /// readers does, the bots skip writing them and the reasons stay empty.
+  virtual bool reads_reasons() const { return true; }
 };
 
 /// Changes a turn's orders after the bots have chosen them and before the turn is resolved: a

@@ -33,6 +33,7 @@ class MatchRecorder : public MatchObserver {
   void start(const World& world) override;
   void turn(const TurnPlay& play) override;
   void end(const World& world) override;
+  bool reads_reasons() const override { return choice_.decisions; }
   MatchText take() { return std::move(text_); }
 
  private:

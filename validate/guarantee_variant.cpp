@@ -19,8 +19,10 @@ sim::OrderAmendment keep_guarantee(StateIndex guarantor, StateIndex protected_st
       set.orders.pop_back();
       return;
     }
-    decisions[guarantor].reasons.push_back(
-        "the scenario variant keeps this guarantee in force all match");
+    // The reason goes with the order only where the bots wrote theirs (a batch may skip them).
+    if (decisions[guarantor].reasons.size() + 1 == set.orders.size())
+      decisions[guarantor].reasons.push_back(
+          "the scenario variant keeps this guarantee in force all match");
   };
 }
 

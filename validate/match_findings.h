@@ -48,6 +48,7 @@ class FindingsRecorder : public sim::MatchObserver {
   FindingsRecorder(const ResolvedSetup& setup, MatchFindings& out) : setup_(setup), out_(out) {}
   void turn(const sim::TurnPlay& play) override;
   void end(const World& world) override;
+  bool reads_reasons() const override { return false; }
 
  private:
   const ResolvedSetup& setup_;
@@ -63,6 +64,7 @@ class SmallStateWatch : public sim::MatchObserver {
       : small_(small), power_(power), guarantor_(guarantor) {}
   void turn(const sim::TurnPlay& play) override;
   void end(const World& world) override;
+  bool reads_reasons() const override { return false; }
   const SmallStateEnd& result() const { return end_; }
 
  private:

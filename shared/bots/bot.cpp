@@ -25,7 +25,7 @@ std::vector<std::string> doctrine_names(const Ruleset& rules) {
   return names;
 }
 
-std::string doctrine_in_force(const World& world, StateIndex seat) {
+const std::string& doctrine_in_force(const World& world, StateIndex seat) {
   const std::string& own = world.states[seat].doctrine;
   if (!own.empty() || world.ruleset.doctrines_size() == 0) return own;
   return world.ruleset.doctrines(0).name();
@@ -34,7 +34,7 @@ std::string doctrine_in_force(const World& world, StateIndex seat) {
 namespace {
 
 const pb::Doctrine& doctrine_for(const World& world, StateIndex seat, const std::string& asked) {
-  const std::string name = asked.empty() ? doctrine_in_force(world, seat) : asked;
+  const std::string& name = asked.empty() ? doctrine_in_force(world, seat) : asked;
   if (name.empty())
     throw std::invalid_argument("the ruleset \"" + world.ruleset.name() +
                                 "\" defines no doctrines: a bot cannot play");
@@ -48,9 +48,10 @@ const pb::Doctrine& doctrine_for(const World& world, StateIndex seat, const std:
 /// A stream of its own per seat and turn, so that one bot's draws never shift another's.
 constexpr std::uint64_t kBotStream = 0xB07u;
 
-/// `a` is storage for the seat's assessment, reused from seat to seat.
-BotDecision decide(const World& world, const SeatView& view, const pb::Doctrine& d,
-                   Assessment& a) {
+/// `a` is storage for the seat's assessment, reused from seat to seat; `out` receives the
+/// decision (its storage reused).
+void decide(const World& world, const SeatView& view, const pb::Doctrine& d, Assessment& a,
+            Reasons reasons, BotDecision& out) {
   const StateIndex seat = view.seat();
   Rng rng(mix_seed(world.seed ^ kBotStream, static_cast<std::uint64_t>(world.turn),
                    static_cast<std::uint64_t>(seat)));
@@ -58,9 +59,10 @@ BotDecision decide(const World& world, const SeatView& view, const pb::Doctrine&
 
   Draft draft;
   draft.orders.state = seat;
+  draft.explains = reasons == Reasons::Written;
   std::string why;
-  const SetBudget budget = plan_budget(view, a, d, rng, why);
-  draft.add(budget, why);
+  const SetBudget budget = plan_budget(view, a, d, rng, draft.explains ? &why : nullptr);
+  draft.add(budget, [&] { return std::move(why); });
   answer_proposals(view, a, d, rng, draft);
   cancel_stale_proposals(view, a, d, draft);
   leave_treaties(view, a, d, rng, draft);
@@ -76,15 +78,15 @@ BotDecision decide(const World& world, const SeatView& view, const pb::Doctrine&
 
   // The verdicts are what the server would answer to the seat on submission (a human gets the
   // same answers and may resend); the bot keeps only the orders that would stand.
-  BotDecision out;
   out.doctrine = d.name();
   out.orders.state = seat;
+  out.orders.orders.clear();
+  out.reasons.clear();
   for (const auto& r : validate_orders(world, draft.orders))
     if (r.accepted) {
-      out.orders.orders.push_back(draft.orders.orders[r.index]);
-      out.reasons.push_back(draft.reasons[r.index]);
+      out.orders.orders.push_back(std::move(draft.orders.orders[r.index]));
+      if (draft.explains) out.reasons.push_back(std::move(draft.reasons[r.index]));
     }
-  return out;
 }
 
 }  // namespace
@@ -93,18 +95,32 @@ BotDecision play_seat(const World& world, StateIndex seat, const std::string& do
   const pb::Doctrine& d = doctrine_for(world, seat, doctrine);
   SeatViews views(world);
   Assessment a;
-  return decide(world, views.focus(seat), d, a);
+  BotDecision out;
+  decide(world, views.focus(seat), d, a, Reasons::Written, out);
+  return out;
 }
 
 std::vector<BotDecision> play_seats(const World& world, const std::vector<StateIndex>& seats) {
   std::vector<BotDecision> out;
-  out.reserve(seats.size());
-  if (seats.empty()) return out;
-  SeatViews views(world);
-  Assessment a;
-  for (StateIndex seat : seats)
-    out.push_back(decide(world, views.focus(seat), doctrine_for(world, seat, {}), a));
+  MatchBots(Reasons::Written).play(world, seats, out);
   return out;
+}
+
+MatchBots::MatchBots(Reasons reasons)
+    : reasons_(reasons),
+      views_(std::make_unique<SeatViews>()),
+      assessment_(std::make_unique<Assessment>()) {}
+
+MatchBots::~MatchBots() = default;
+
+void MatchBots::play(const World& world, const std::vector<StateIndex>& seats,
+                     std::vector<BotDecision>& out) {
+  out.resize(seats.size());
+  if (seats.empty()) return;
+  views_->refresh(world);
+  for (size_t i = 0; i < seats.size(); ++i)
+    decide(world, views_->focus(seats[i]), doctrine_for(world, seats[i], {}), *assessment_,
+           reasons_, out[i]);
 }
 
 }  // namespace hegemon

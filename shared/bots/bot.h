@@ -2,6 +2,7 @@
 // own view of the world (its estimates included), never from the truth.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,7 @@ std::vector<std::string> doctrine_names(const Ruleset& rules);
 /// The name of the doctrine a bot plays `seat` by when none is asked for: the state's own (the
 /// scenario's default or the match's choice), else the ruleset's first; empty when the ruleset
 /// has none.
-std::string doctrine_in_force(const World& world, StateIndex seat);
+const std::string& doctrine_in_force(const World& world, StateIndex seat);
 
 /// The orders the bot playing `seat` chooses this turn, under `doctrine` (empty: the state's own
 /// doctrine, or the ruleset's first when the state names none). Deterministic for a given world:
@@ -37,5 +38,33 @@ BotDecision play_seat(const World& world, StateIndex seat, const std::string& do
 /// play_seat for several seats of one turn, each under its state's own doctrine, sharing the work
 /// all their views have in common. The decisions come in the order of `seats`.
 std::vector<BotDecision> play_seats(const World& world, const std::vector<StateIndex>& seats);
+
+/// Whether the bots write a reason for each order (BotDecision::reasons). The orders are the same
+/// either way; only a reader of the reasons needs the sentences.
+enum class Reasons { Written, Skipped };
+
+class SeatViews;
+struct Assessment;
+
+/// The bots of one match, turn after turn: play_seats with the views' and the assessments'
+/// storage kept from one turn to the next, so that a batch of matches spends its time deciding
+/// rather than allocating. Every world it plays must be of the same match.
+class MatchBots {
+ public:
+  explicit MatchBots(Reasons reasons = Reasons::Written);
+  ~MatchBots();
+  MatchBots(const MatchBots&) = delete;
+  MatchBots& operator=(const MatchBots&) = delete;
+
+  /// The decisions for `seats` this turn, as play_seats gives them, written into `out` (resized
+  /// to the number of seats, its storage reused).
+  void play(const World& world, const std::vector<StateIndex>& seats,
+            std::vector<BotDecision>& out);
+
+ private:
+  Reasons reasons_;
+  std::unique_ptr<SeatViews> views_;
+  std::unique_ptr<Assessment> assessment_;
+};
 
 }  // namespace hegemon

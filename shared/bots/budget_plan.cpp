@@ -50,7 +50,7 @@ Allocation to_basis_points(const std::array<double, kCategoryCount>& weight) {
 }  // namespace
 
 SetBudget plan_budget(const SeatView& view, const Assessment& a, const pb::Doctrine& d, Rng& rng,
-                      std::string& why) {
+                      std::string* why) {
   const State& me = view.own();
   const double answered = danger_to_answer(a, d.ally_reliance());
   double defense = d.base_defense_bp() + d.defense_bp_per_danger() * answered;
@@ -109,11 +109,14 @@ SetBudget plan_budget(const SeatView& view, const Assessment& a, const pb::Doctr
   if (rng.uniform() < d.reconsider_publication())
     out.publish_budget = rng.uniform() < d.publish_propensity();
 
-  why = "forces " + fmt(defense / 100.0) + " % of the budget against a danger of " +
-        fmt(answered) + (a.most_feared >= 0 ? " (most from " + view.world().states[a.most_feared].name + ")" : std::string()) +
-        ", " + fmt(projection * 100.0) + " % of it projection" +
-        (alarmed ? "; welfare first while stability is low" : "") +
-        (out.publish_budget ? "; budget published" : "; budget withheld");
+  if (!why) return out;
+  *why = "forces " + fmt(defense / 100.0) + " % of the budget against a danger of " +
+         fmt(answered) +
+         (a.most_feared >= 0 ? " (most from " + view.world().states[a.most_feared].name + ")"
+                             : std::string()) +
+         ", " + fmt(projection * 100.0) + " % of it projection" +
+         (alarmed ? "; welfare first while stability is low" : "") +
+         (out.publish_budget ? "; budget published" : "; budget withheld");
   return out;
 }
 

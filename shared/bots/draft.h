@@ -13,10 +13,16 @@ namespace hegemon {
 
 struct Draft {
   OrderSet orders;
+  /// One per order when `explains`, else empty.
   std::vector<std::string> reasons;
-  void add(Order order, std::string reason) {
+  /// Whether the reasons are written. A batch of thousands of matches that logs no decisions
+  /// would spend a tenth of its time on sentences nobody reads; the orders are the same either way.
+  bool explains = true;
+  /// Adds `order`; `why` is called for its reason only when the draft explains.
+  template <typename Why>
+  void add(Order order, Why&& why) {
     orders.orders.push_back(std::move(order));
-    reasons.push_back(std::move(reason));
+    if (explains) reasons.push_back(why());
   }
 };
 

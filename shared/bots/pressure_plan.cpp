@@ -43,10 +43,11 @@ void press_neighbours(const SeatView& view, const Assessment& a, const pb::Doctr
       kind = PressureKind::MilitaryPosture;
     else if (own.gdp > 5.0 * w.states[o].gdp && rng.uniform() < 0.5)
       kind = PressureKind::Economic;
-    draft.add(ApplyPressure{o, kind, intensity},
-              std::string(pressure_kind_name(kind)) + " pressure on " + w.states[o].name +
-                  " (intensity " + std::to_string(intensity) + "), whose power it outweighs " +
-                  fmt(ratio) + " times");
+    draft.add(ApplyPressure{o, kind, intensity}, [&] {
+      return std::string(pressure_kind_name(kind)) + " pressure on " + w.states[o].name +
+             " (intensity " + std::to_string(intensity) + "), whose power it outweighs " +
+             fmt(ratio) + " times";
+    });
     ++pressed;
   }
 }
@@ -62,9 +63,11 @@ void soft_balance(const SeatView& view, const Assessment& a, const pb::Doctrine&
     const bool sanctioning = w.is_sanctioning(me, t);
     if (sanctioning) {
       if (a.threat[t] < d.lift_sanction_threat() || strained)
-        draft.add(LiftSanction{t}, "lifts its sanction on " + w.states[t].name +
-                                       (strained ? ": its own stability cannot bear the cost"
-                                                 : ": the threat has passed (" + fmt(a.threat[t]) + ")"));
+        draft.add(LiftSanction{t}, [&] {
+          return "lifts its sanction on " + w.states[t].name +
+                 (strained ? ": its own stability cannot bear the cost"
+                           : ": the threat has passed (" + fmt(a.threat[t]) + ")");
+        });
       continue;
     }
     if (strained || a.threat[t] < d.sanction_threat() ||
@@ -76,9 +79,10 @@ void soft_balance(const SeatView& view, const Assessment& a, const pb::Doctrine&
     // states already sanction, the likelier the seat joins them.
     const double value = a.threat[t] - d.sanction_threat() + 8.0 * others;
     if (worth_it(value, 15.0, d.temperature() + 5.0, rng))
-      draft.add(JoinSanction{t}, "sanctions " + w.states[t].name + " (threat " +
-                                     fmt(a.threat[t]) + ", " + std::to_string(others) +
-                                     " states already sanction it)");
+      draft.add(JoinSanction{t}, [&] {
+        return "sanctions " + w.states[t].name + " (threat " + fmt(a.threat[t]) + ", " +
+               std::to_string(others) + " states already sanction it)";
+      });
   }
 }
 
@@ -104,8 +108,10 @@ void support_the_threatened(const SeatView& view, const Assessment& a, const pb:
       if (value > best_value) best_value = value, best = o;
     }
     if (best >= 0 && best_value > 5.0)
-      draft.add(OfferGuarantee{best}, "guarantees " + w.states[best].name + ", which " +
-                                          w.states[feared].name + " could draw into its orbit");
+      draft.add(OfferGuarantee{best}, [&] {
+        return "guarantees " + w.states[best].name + ", which " + w.states[feared].name +
+               " could draw into its orbit";
+      });
   }
   if (d.aid_share() > 0) {
     const double projection_budget =
@@ -119,9 +125,10 @@ void support_the_threatened(const SeatView& view, const Assessment& a, const pb:
       if (theirs > need) need = theirs, ally = o;
     }
     if (ally >= 0 && need > 30 && projection_budget > 0)
-      draft.add(SendMilitaryAid{ally, d.aid_share() * projection_budget},
-                "sends military aid to " + w.states[ally].name + ", which fears " +
-                    w.states[feared].name + " (" + fmt(need) + ")");
+      draft.add(SendMilitaryAid{ally, d.aid_share() * projection_budget}, [&] {
+        return "sends military aid to " + w.states[ally].name + ", which fears " +
+               w.states[feared].name + " (" + fmt(need) + ")";
+      });
   }
 }
 
@@ -140,9 +147,10 @@ void bandwagon_if_better(const SeatView& view, const Assessment& a, const pb::Do
                       expected_sway(view, a, feared, 0.0);
   const double value = d.security_weight() * relief - d.sovereignty_weight() * cost * 4.0;
   if (value > best_balance && worth_it(value, d.treaty_threshold(), d.temperature(), rng))
-    draft.add(Bandwagon{feared}, "seeks " + view.world().states[feared].name +
-                                     "'s protection: worth " + fmt(value) +
-                                     ", more than balancing against it (" + fmt(best_balance) + ")");
+    draft.add(Bandwagon{feared}, [&] {
+      return "seeks " + view.world().states[feared].name + "'s protection: worth " + fmt(value) +
+             ", more than balancing against it (" + fmt(best_balance) + ")";
+    });
 }
 
 }  // namespace hegemon

@@ -10,20 +10,25 @@ double SeatView::error_about(StateIndex other) const {
 
 namespace {
 
-/// The world with nothing in it that is private to any state: the spectator's view.
-World public_world(const World& truth) {
-  World w;
-  w.scenario.name = truth.scenario.name;
-  w.scenario.start_year = truth.scenario.start_year;
-  w.scenario.quarterly = truth.scenario.quarterly;
-  w.scenario.turns = truth.scenario.turns;
-  w.scenario.start_gdp = truth.scenario.start_gdp;
-  w.ruleset = truth.ruleset;
-  w.map = truth.map;
+/// Writes into `w` the world with nothing in it that is private to any state: the spectator's
+/// view. What a match never changes (its ruleset, map and the scenario's frame) is copied only
+/// when `frame` is set.
+void make_public(const World& truth, World& w, bool frame, EstimateDraws* draws) {
+  if (frame) {
+    w.scenario = ScenarioInfo{};
+    w.scenario.name = truth.scenario.name;
+    w.scenario.start_year = truth.scenario.start_year;
+    w.scenario.quarterly = truth.scenario.quarterly;
+    w.scenario.turns = truth.scenario.turns;
+    w.scenario.start_gdp = truth.scenario.start_gdp;
+    w.ruleset = truth.ruleset;
+    w.map = truth.map;
+    w.seed = truth.seed;
+  }
   w.turn = truth.turn;
-  w.seed = truth.seed;
   w.states = truth.states;
   w.treaties = truth.treaties;
+  w.proposals.clear();
   w.guarantees = truth.guarantees;
   w.sanctions = truth.sanctions;
   w.next_treaty_id = truth.next_treaty_id;
@@ -33,10 +38,9 @@ World public_world(const World& truth) {
   const ViewerAccuracy accuracy = viewer_accuracy(truth, kSpectator);
   for (int s = 0; s < w.size(); ++s) {
     hide_private(w.states[s]);
-    apply_estimate(w.states[s], estimate_state(truth, kSpectator, s, accuracy));
+    apply_estimate(w.states[s], estimate_state(truth, kSpectator, s, accuracy, draws[s]));
   }
   w.threat = compute_threat_matrix(w);
-  return w;
 }
 
 /// Copies into `out` the items of `all` that `keep` holds, assigning over the items `out` already
@@ -57,8 +61,16 @@ void keep_only(const std::vector<T>& all, std::vector<T>& out, Keep keep) {
 
 }  // namespace
 
-SeatViews::SeatViews(const World& truth)
-    : truth_(truth), seen_(public_world(truth)), ties_(seen_), inputs_(seen_, ties_) {
+void SeatViews::refresh(const World& truth) {
+  // The first world gives the match's frame; a world of another size is another match.
+  const bool frame = truth_ == nullptr || seen_.size() != truth.size();
+  truth_ = &truth;
+  focused_ = -1;
+  const size_t n = size_t(truth.size());
+  if (frame) draws_.assign((n + 1) * n, EstimateDraws{});
+  make_public(truth, seen_, frame, draws_.data());
+  ties_.emplace(seen_);
+  inputs_.emplace(seen_, *ties_);
   public_states_ = seen_.states;
   public_threat_ = seen_.threat.cells;
 }
@@ -71,21 +83,24 @@ SeatView SeatViews::focus(StateIndex seat) {
       seen_.threat.at(focused_, o) = public_threat_[size_t(focused_) * n + o];
   }
   focused_ = seat;
-  const ViewerAccuracy accuracy = viewer_accuracy(truth_, seat);
+  const World& truth = *truth_;
+  const ViewerAccuracy accuracy = viewer_accuracy(truth, seat);
   for (int s = 0; s < n; ++s)
-    if (s != seat && !truth_.states[s].publish_budget)
-      apply_estimate(seen_.states[s], estimate_state(truth_, seat, s, accuracy));
-  seen_.states[seat] = truth_.states[seat];
+    if (s != seat && !truth.states[s].publish_budget)
+      apply_estimate(seen_.states[s],
+                     estimate_state(truth, seat, s, accuracy, draws_[size_t(seat + 1) * n + s]));
+  seen_.states[seat] = truth.states[seat];
 
-  keep_only(truth_.proposals, seen_.proposals, [seat](const Proposal& p) { return p.has_member(seat); });
-  keep_only(truth_.scenario.objectives, seen_.scenario.objectives,
+  keep_only(truth.proposals, seen_.proposals,
+            [seat](const Proposal& p) { return p.has_member(seat); });
+  keep_only(truth.scenario.objectives, seen_.scenario.objectives,
             [seat](const Objective& o) { return o.state == seat; });
 
   // What the seat feels, reckoned on its own estimates.
-  inputs_.refresh(seen_);
-  threats_felt_by(seen_, inputs_, seat, felt_);
+  inputs_->refresh(seen_);
+  threats_felt_by(seen_, *inputs_, seat, felt_);
   for (int o = 0; o < n; ++o) seen_.threat.at(seat, o) = felt_[o].total;
-  return SeatView(seen_, ties_, felt_, seat, accuracy.error);
+  return SeatView(seen_, *ties_, felt_, seat, accuracy.error);
 }
 
 }  // namespace hegemon

@@ -2,9 +2,11 @@
 // from nothing else, so it plays on the same estimates a human in the seat would see.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "shared/threat.h"
+#include "shared/view.h"
 #include "shared/world.h"
 
 namespace hegemon {
@@ -44,24 +46,33 @@ class SeatView {
 };
 
 /// Every seat's view of one turn, built from one copy of the world: what all seats see alike is
-/// prepared once, and each view then only writes in the seat's own state and estimates.
+/// prepared once, and each view then only writes in the seat's own state and estimates. Kept from
+/// turn to turn of one match (refresh), it reuses its storage, and copies the ruleset, the map
+/// and the scenario's frame, which a match never changes, from the first world only.
 class SeatViews {
  public:
-  explicit SeatViews(const World& truth);
+  SeatViews() = default;
+  explicit SeatViews(const World& truth) { refresh(truth); }
   SeatViews(const SeatViews&) = delete;
   SeatViews& operator=(const SeatViews&) = delete;
 
+  /// Prepares the views of `truth`'s turn, a turn of the same match as any world before it;
+  /// `truth` must outlive the views taken from it.
+  void refresh(const World& truth);
   /// The view of `seat`. It stays valid until the next call, which refocuses the same world.
   SeatView focus(StateIndex seat);
 
  private:
-  const World& truth_;
+  const World* truth_ = nullptr;
   World seen_;
-  TreatyTies ties_;
-  ThreatInputs inputs_;               // the focused seat's, refreshed at each focus
+  std::optional<TreatyTies> ties_;
+  std::optional<ThreatInputs> inputs_;  // the focused seat's, refreshed at each focus
   std::vector<State> public_states_;  // each state as everyone sees it
   std::vector<double> public_threat_; // the threat matrix on the public estimates
   std::vector<ThreatFactors> felt_;   // the focused seat's own row, factor by factor
+  // The draws behind each viewer's estimates of each target, kept from turn to turn: row 0 is
+  // the spectator's (the public estimates), row v + 1 state v's.
+  std::vector<EstimateDraws> draws_;
   StateIndex focused_ = -1;
 };
 

@@ -172,12 +172,15 @@ void answer_proposals(const SeatView& view, const Assessment& a, const pb::Doctr
     const double trust =
         joined ? credibility(w, *joined) : expected_credibility(w, p.members);
     const double value = treaty_value(view, a, d, p.type, partners, p.terms, trust);
-    const std::string what =
-        joined ? w.states[p.proposer].name + "'s request to join " +
-                     (joined->name.empty() ? std::string(treaty_type_name(p.type)) : joined->name)
-               : std::string(treaty_type_name(p.type)) + " with " + names(w, partners);
+    const auto what = [&] {
+      return joined
+                 ? w.states[p.proposer].name + "'s request to join " +
+                       (joined->name.empty() ? std::string(treaty_type_name(p.type)) : joined->name)
+                 : std::string(treaty_type_name(p.type)) + " with " + names(w, partners);
+    };
     if (worth_it(value, d.treaty_threshold(), d.temperature(), rng)) {
-      draft.add(AcceptProposal{p.id}, "accepts the " + what + ": worth " + fmt(value));
+      draft.add(AcceptProposal{p.id},
+                [&] { return "accepts the " + what() + ": worth " + fmt(value); });
       continue;
     }
     // Terms too dear: the same treaty at a floor the seat can keep may still be worth it (an
@@ -188,14 +191,16 @@ void answer_proposals(const SeatView& view, const Assessment& a, const pb::Doctr
       const double lighter_value = treaty_value(view, a, d, p.type, partners, lighter,
                                                           trust);
       if (lighter_value > d.treaty_threshold()) {
-        draft.add(CounterProposal{p.id, lighter},
-                  "counters the " + what + " with a floor of " +
-                      fmt(lighter.spending_floor_bp / 100.0, 2) + " % of GDP: worth " +
-                      fmt(lighter_value) + " against " + fmt(value));
+        draft.add(CounterProposal{p.id, lighter}, [&] {
+          return "counters the " + what() + " with a floor of " +
+                 fmt(lighter.spending_floor_bp / 100.0, 2) + " % of GDP: worth " +
+                 fmt(lighter_value) + " against " + fmt(value);
+        });
         continue;
       }
     }
-    draft.add(RejectProposal{p.id}, "rejects the " + what + ": worth only " + fmt(value));
+    draft.add(RejectProposal{p.id},
+              [&] { return "rejects the " + what() + ": worth only " + fmt(value); });
   }
 }
 
@@ -211,10 +216,12 @@ void cancel_stale_proposals(const SeatView& view, const Assessment& a, const pb:
     const double value = treaty_value(view, a, d, p.type, partners, p.terms,
                                       expected_credibility(w, p.members));
     if (barred || value < 0)
-      draft.add(CancelProposal{p.id},
-                "withdraws its proposal of a " + std::string(treaty_type_name(p.type)) + " to " +
-                    names(w, partners) +
-                    (barred ? ": a partner can no longer sign it" : ": no longer worth having (" + fmt(value) + ")"));
+      draft.add(CancelProposal{p.id}, [&] {
+        return "withdraws its proposal of a " + std::string(treaty_type_name(p.type)) + " to " +
+               names(w, partners) +
+               (barred ? ": a partner can no longer sign it"
+                       : ": no longer worth having (" + fmt(value) + ")");
+      });
   }
 }
 
@@ -234,9 +241,11 @@ void leave_treaties(const SeatView& view, const Assessment& a, const pb::Doctrin
     // Leaving costs reputation and cannot be undone quickly: only a treaty clearly in the red is
     // left, and even then not always at once.
     if (value < -d.withdrawal_threshold() && rng.uniform() < 0.5)
-      draft.add(WithdrawFromTreaty{t.id},
-                "gives notice on " + (t.name.empty() ? std::string(treaty_type_name(t.type)) : t.name) +
-                    ": it now costs more than it gives (worth " + fmt(value) + ")");
+      draft.add(WithdrawFromTreaty{t.id}, [&] {
+        return "gives notice on " +
+               (t.name.empty() ? std::string(treaty_type_name(t.type)) : t.name) +
+               ": it now costs more than it gives (worth " + fmt(value) + ")";
+      });
   }
 }
 
@@ -329,9 +338,11 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
     if (c.value <= d.treaty_threshold()) continue;
     if (c.accede_to != 0) {
       const Treaty* t = w.find_treaty(c.accede_to);
-      draft.add(RequestAccession{c.accede_to},
-                "asks to join " + (t->name.empty() ? std::string(treaty_type_name(t->type)) : t->name) +
-                    ": worth " + fmt(c.value) + " after the chance its members all accept");
+      draft.add(RequestAccession{c.accede_to}, [&] {
+        return "asks to join " +
+               (t->name.empty() ? std::string(treaty_type_name(t->type)) : t->name) + ": worth " +
+               fmt(c.value) + " after the chance its members all accept";
+      });
       ++made;
       continue;
     }
@@ -340,9 +351,10 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
     p.members = {c.partner};
     p.terms = c.terms;
     p.name = w.states[me].name + "-" + w.states[c.partner].name + " " + treaty_type_name(c.type);
-    draft.add(p, "proposes a " + std::string(treaty_type_name(c.type)) + " to " +
-                     w.states[c.partner].name + ": worth " + fmt(c.value) +
-                     " after the chance it accepts");
+    draft.add(p, [&] {
+      return "proposes a " + std::string(treaty_type_name(c.type)) + " to " +
+             w.states[c.partner].name + ": worth " + fmt(c.value) + " after the chance it accepts";
+    });
     ++made;
   }
   return best_pact;

@@ -10,6 +10,7 @@
 #include "shared/io/scenario_files.h"
 #include "shared/resolve.h"
 #include "shared/rng.h"
+#include "shared/schema_adapter.h"
 #include "test_world.h"
 
 namespace hegemon {
@@ -260,6 +261,38 @@ TEST(Bots, TheSameWorldGivesTheSameOrdersAndAnotherSeedOtherHistories) {
   };
   EXPECT_EQ(history(11), history(11));
   EXPECT_NE(history(11), history(12));
+}
+
+/// The bots a batch keeps for a whole match, reusing their storage from turn to turn, decide
+/// exactly as fresh ones do, and skipping the reasons changes no order.
+TEST(Bots, BotsKeptForAWholeMatchDecideAsFreshOnesWithOrWithoutReasons) {
+  World w = load_scenario_file("cold_war_1949", 5);
+  std::vector<StateIndex> seats(size_t(w.size()));
+  for (StateIndex s = 0; s < w.size(); ++s) seats[size_t(s)] = s;
+  MatchBots explained(Reasons::Written), terse(Reasons::Skipped);
+  std::vector<BotDecision> kept, quiet;
+  TurnResult into;
+  for (int t = 0; t < 12; ++t) {
+    const std::vector<BotDecision> fresh = play_seats(w, seats);
+    explained.play(w, seats, kept);
+    terse.play(w, seats, quiet);
+    std::vector<OrderSet> sets;
+    for (size_t i = 0; i < seats.size(); ++i) {
+      const std::string orders = to_proto(w, fresh[i].orders, w.turn).SerializeAsString();
+      EXPECT_EQ(to_proto(w, kept[i].orders, w.turn).SerializeAsString(), orders) << "turn " << t;
+      EXPECT_EQ(to_proto(w, quiet[i].orders, w.turn).SerializeAsString(), orders) << "turn " << t;
+      EXPECT_EQ(kept[i].reasons, fresh[i].reasons);
+      EXPECT_EQ(kept[i].reasons.size(), kept[i].orders.orders.size());
+      EXPECT_TRUE(quiet[i].reasons.empty());
+      sets.push_back(fresh[i].orders);
+    }
+    // A result written over the last one's storage is the result resolved afresh.
+    const TurnResult afresh = resolve_turn(w, sets);
+    resolve_turn(w, sets, into);
+    EXPECT_EQ(to_proto(into.world).SerializeAsString(), to_proto(afresh.world).SerializeAsString());
+    EXPECT_EQ(into.journal.size(), afresh.journal.size());
+    w = into.world;
+  }
 }
 
 /// Every scenario, many seeds, a random doctrine per seat: every order a bot sends is accepted.

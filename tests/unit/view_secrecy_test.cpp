@@ -219,6 +219,37 @@ TEST(ViewSecrecy, TheErrorIsRedrawnWhenTheViewersIntelligenceEntersAnotherBand) 
   EXPECT_NE(low, next_band);
 }
 
+/// Draws kept from turn to turn (as the bots keep them) give the estimates drawn afresh, through
+/// the drift's stretches and a change of the viewer's band.
+TEST(ViewSecrecy, EstimatesOnDrawsKeptFromTurnToTurnAreTheEstimatesDrawnAfresh) {
+  const PlayedMatch& m = cold_war_match();
+  const int n = m.start.size();
+  std::vector<EstimateDraws> kept(size_t(n + 1) * n);
+  const StateIndex sharpened = least_intelligent(m.start);
+  int compared = 0;
+  for (size_t i = 0; i < m.worlds.size(); ++i) {
+    World w = m.worlds[i];
+    // Halfway through, one viewer's intelligence jumps into another band.
+    if (i >= m.worlds.size() / 2)
+      w.states[sharpened].intelligence += 10 * w.ruleset.estimate_intelligence_scale();
+    for (StateIndex viewer = kSpectator; viewer < n; ++viewer) {
+      const ViewerAccuracy accuracy = viewer_accuracy(w, viewer);
+      for (StateIndex t = 0; t < n; ++t) {
+        const StateEstimate fresh = estimate_state(w, viewer, t);
+        const StateEstimate reused =
+            estimate_state(w, viewer, t, accuracy, kept[size_t(viewer + 1) * n + t]);
+        ASSERT_EQ(reused.allocation, fresh.allocation) << "turn " << w.turn;
+        ASSERT_EQ(reused.territorial_defense, fresh.territorial_defense);
+        ASSERT_EQ(reused.power_projection, fresh.power_projection);
+        ASSERT_EQ(reused.technology, fresh.technology);
+        ASSERT_EQ(reused.stability, fresh.stability);
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 1000);
+}
+
 TEST(ViewSecrecy, EstimateStateIsWhatTheViewShows) {
   const PlayedMatch& m = cold_war_match();
   const World& w = m.worlds[m.worlds.size() / 2];
