@@ -49,13 +49,20 @@ TEST(Validation, TheDirectionsOfTheTheoryHoldOnASmallRun) {
   ASSERT_GT(h.strongest.state_turns, 0);
   EXPECT_GT(h.weakest.bandwagoning, h.strongest.bandwagoning);
 
-  // (b) The security dilemma, measured as the bots weigh danger (a build-up in force against the
-  // state's own forces): a neighbour's build-up moves defense spending more than a distant
-  // state's. The measure on the relative change is asserted below, in a test of its own.
+  // (b) The security dilemma, as the verdict is made: within the match-turn, a neighbour's
+  // build-up moves defense spending more than a distant state's, and does so net of what moves
+  // with a build-up the budget has not yet seen. Measured as the bots weigh danger (a build-up
+  // in force against the state's own forces), the same holds before the turn is taken out.
   const DilemmaFigures& near = h.dilemma[static_cast<int>(PairGroup::Neighbours)];
   const DilemmaFigures& far = h.dilemma[static_cast<int>(PairGroup::Distant)];
   ASSERT_GT(near.fit.n, 0);
   ASSERT_GT(far.fit.n, 0);
+  ASSERT_GT(near.lead_fit.n, 0);
+  ASSERT_GT(far.lead_fit.n, 0);
+  EXPECT_GT(near.turn_fit.slope(), far.turn_fit.slope());
+  EXPECT_GT(near.turn_fit.slope() - near.lead_fit.slope(), 0);
+  EXPECT_GT(near.turn_fit.slope() - near.lead_fit.slope(),
+            far.turn_fit.slope() - far.lead_fit.slope());
   EXPECT_GT(near.scaled_fit.slope(), far.scaled_fit.slope());
 
   // (c) A guarantee kept in force does not leave more small states under the power's sway, and
