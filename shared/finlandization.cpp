@@ -12,7 +12,7 @@
 namespace hegemon {
 
 FinlandModel::FinlandModel(const World& world)
-    : world_(world),
+    : world_(&world),
       own_ties_(std::in_place, world),
       ties_(&*own_ties_),
       min_ratio_(world.ruleset.finland_min_power_ratio()),
@@ -26,11 +26,18 @@ FinlandModel::FinlandModel(const World& world)
   build(-1);
 }
 
-FinlandModel::FinlandModel(const World& world, const TreatyTies& ties, StateIndex small)
-    : world_(world),
-      ties_(&ties),
-      min_ratio_(world.ruleset.finland_min_power_ratio()),
-      log_min_ratio_(std::log(min_ratio_)) {
+FinlandModel::FinlandModel(const World& world, const TreatyTies& ties, StateIndex small) {
+  reset(world, ties, small);
+}
+
+void FinlandModel::reset(const World& world, const TreatyTies& ties, StateIndex small) {
+  world_ = &world;
+  own_ties_.reset();
+  ties_ = &ties;
+  min_ratio_ = world.ruleset.finland_min_power_ratio();
+  log_min_ratio_ = std::log(min_ratio_);
+  independence_.clear();
+  dominance_.clear();
   build(small);
 }
 
@@ -41,14 +48,14 @@ double FinlandModel::log_of(StateIndex s) const {
 }
 
 double FinlandModel::independence(StateIndex holder, StateIndex strong) const {
-  if (!independence_.empty()) return independence_[size_t(holder) * world_.size() + strong];
+  if (!independence_.empty()) return independence_[size_t(holder) * world_->size() + strong];
   return holder == strong ? 1.0
-                          : 1.0 - world_.states[holder].relations[strong].finland_level / 100.0;
+                          : 1.0 - world_->states[holder].relations[strong].finland_level / 100.0;
 }
 
 void FinlandModel::build(StateIndex only) {
   only_ = only;
-  const World& world = world_;
+  const World& world = *world_;
   const Ruleset& r = world.ruleset;
   const int n = world.size();
   // Whether `small`'s supports, sways and guarantees are wanted.
@@ -76,7 +83,8 @@ void FinlandModel::build(StateIndex only) {
           support_begin_[m.state + 1] += static_cast<int>(treaty.members.size()) - 1;
   for (int s = 0; s < n; ++s) support_begin_[s + 1] += support_begin_[s];
   supports_.resize(static_cast<size_t>(support_begin_[n]));
-  std::vector<int> next(support_begin_.begin(), support_begin_.end() - 1);
+  std::vector<int>& next = next_;
+  next.assign(support_begin_.begin(), support_begin_.end() - 1);
   for (int t = 0; t < static_cast<int>(world.treaties.size()); ++t) {
     const Treaty& treaty = world.treaties[t];
     if (treaty.type != TreatyType::MutualDefense) continue;
@@ -135,7 +143,7 @@ double FinlandForces::drive(const Ruleset& rules) const {
 
 FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double coercion,
                                    bool bandwagoned) const {
-  const Ruleset& r = world_.ruleset;
+  const Ruleset& r = world_->ruleset;
   FinlandForces f;
   // Courting a stronger state pushes the level whatever the gap; the other pushes need one.
   f.bandwagoning = bandwagoned ? r.finland_bandwagon_gain() : 0.0;
@@ -147,7 +155,7 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
   const double log_ratio = near_or_above ? log_of(strong) - log_of(small) - log_min_ratio_ : -1.0;
   if (log_ratio > 0) {
     const double gap = std::min(1.0, log_ratio / std::log(10.0));
-    const double reach = gap * proximity(world_, small, strong);
+    const double reach = gap * proximity(*world_, small, strong);
     // Pressure: the structural weight of a great neighbour plus whatever coercion it applied.
     f.pressure = reach * (r.finland_gain() + r.finland_coercion_gain() * coercion);
     if (ties_->share(small, strong, TreatyType::Neutrality)) f.pressure *= r.neutrality_gain_factor();
@@ -155,7 +163,7 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
     // allies discount each other's threat and need not press each other at all.
     if (!dominance_.empty())
       f.sway = r.finland_patron_sway() * reach *
-               dominance_[(only_ >= 0 ? 0 : size_t(small) * world_.size()) + size_t(strong)];
+               dominance_[(only_ >= 0 ? 0 : size_t(small) * world_->size()) + size_t(strong)];
   }
   f.push = f.pressure + f.sway + f.bandwagoning;
   if (f.push <= 0) return f;
@@ -168,7 +176,7 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
   const auto free_of_strong = [&](StateIndex s) { return independence(s, strong); };
   double allies = 0;
   for (int i = support_begin_[small]; i < support_begin_[small + 1]; ++i)
-    if (!world_.treaties[supports_[i].treaty].has_member(strong))
+    if (!world_->treaties[supports_[i].treaty].has_member(strong))
       allies += supports_[i].weight * free_of_strong(supports_[i].ally);
   f.allies = r.finland_resist_allies() * std::min(2.0, allies / threat_force);
   double guarantees = 0;
@@ -176,7 +184,7 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
     if (guarantees_[i].first != strong)
       guarantees += guarantees_[i].second * free_of_strong(guarantees_[i].first);
   f.guarantees = r.finland_resist_guarantee() * std::min(2.0, guarantees / threat_force);
-  f.stability = r.finland_resist_stability() * world_.states[small].stability / 100.0;
+  f.stability = r.finland_resist_stability() * world_->states[small].stability / 100.0;
   f.resistance = f.own_defense + f.allies + f.guarantees + f.stability;
   return f;
 }

@@ -41,6 +41,11 @@ class FinlandModel {
   /// when asked, so the world must not change while the model is in use; `ties` must describe
   /// the world's treaties and outlive the model.
   FinlandModel(const World& world, const TreatyTies& ties, StateIndex small);
+  /// A model of nothing yet, for reset to fill.
+  FinlandModel() = default;
+  /// Makes this the one-state model FinlandModel(world, ties, small) would be, keeping the
+  /// storage: a bot weighing its levels seat after seat allocates nothing.
+  void reset(const World& world, const TreatyTies& ties, StateIndex small);
   FinlandModel(const FinlandModel&) = delete;
   FinlandModel& operator=(const FinlandModel&) = delete;
   /// What raises and lowers `small`'s level toward `strong`, given this turn's coercion and
@@ -58,13 +63,13 @@ class FinlandModel {
   void build(StateIndex only);
   /// 1 - `holder`'s level toward `strong` as the turn began.
   double independence(StateIndex holder, StateIndex strong) const;
-  const World& world_;
+  const World* world_ = nullptr;
   std::optional<TreatyTies> own_ties_;
-  const TreatyTies* ties_;
+  const TreatyTies* ties_ = nullptr;
   /// log of `s`'s aggregate power, taken on first use.
   double log_of(StateIndex s) const;
-  double min_ratio_;
-  double log_min_ratio_;
+  double min_ratio_ = 0;
+  double log_min_ratio_ = 0;
   std::vector<double> power_, projection_, defense_;
   mutable std::vector<double> log_power_;  // NaN until log_of takes it
   // Per small state, in one flat array each: supports_[support_begin_[s] .. support_begin_[s+1]).
@@ -72,6 +77,7 @@ class FinlandModel {
   std::vector<Support> supports_;
   std::vector<int> guarantee_begin_;
   std::vector<std::pair<StateIndex, double>> guarantees_;  // (guarantor, weight)
+  std::vector<int> next_;  // build's cursor into each group, kept for its storage
   // n x n, row = the holder: 1 - its level toward the column state as the turn began. An ally or
   // guarantor under the pressurer's own sway is that much less help against it. Empty for a
   // one-state model, which reads the levels where they are.

@@ -337,8 +337,9 @@ double expected_spendable(const World& world, StateIndex s) {
   const State& st = world.states[s];
   const double revenue = st.gdp * st.tax_share * world.scenario.years_per_turn();
   int contribution_bp = 0;
+  // Most treaties pool nothing: only those that do need their members looked through.
   for (const auto& t : world.treaties)
-    if (t.has_member(s)) contribution_bp += t.terms.contribution_bp;
+    if (t.terms.contribution_bp != 0 && t.has_member(s)) contribution_bp += t.terms.contribution_bp;
   return revenue * (1.0 - std::min(contribution_bp, kBasisPoints) / double(kBasisPoints));
 }
 

@@ -65,7 +65,16 @@ void update_draws(const World& w, StateIndex viewer, StateIndex target, std::uin
   d.knot = knot;
   Rng from(mix_seed(key, static_cast<std::uint64_t>(knot) + 1));
   Rng to(mix_seed(key, static_cast<std::uint64_t>(knot) + 2));
-  for (size_t i = 0; i < d.from.size(); ++i) d.from[i] = from.next(), d.to[i] = to.next();
+  // The wandering points need little precision: four 16-bit draws from each 64-bit word.
+  const auto point = [](std::uint64_t bits, int q4) {
+    return static_cast<double>((bits >> (16 * q4)) & 0xFFFFu) / 32768.0 - 1.0;
+  };
+  std::uint64_t from_bits = 0, to_bits = 0;
+  for (int q = 0; q < EstimateDraws::kQuantities; ++q) {
+    if (q % 4 == 0) from_bits = from.next(), to_bits = to.next();
+    d.from[q] = point(from_bits, q % 4);
+    d.to[q] = point(to_bits, q % 4);
+  }
 }
 
 /// The viewer's errors on each quantity of `target` this turn, as fractions of the stated error,
@@ -83,14 +92,9 @@ Deviations estimate_deviations(const World& w, StateIndex viewer, StateIndex tar
   const double blend = along * along * (3.0 - 2.0 * along);  // smooth through each point
   // Folding doubles distances and the fold's range is twice the unit's, hence the quarter.
   const double reach = 0.25 * r.estimate_drift_share();
-  // The wandering points need little precision: four 16-bit draws from each 64-bit word.
-  const auto point = [](std::uint64_t bits, int q4) {
-    return static_cast<double>((bits >> (16 * q4)) & 0xFFFFu) / 32768.0 - 1.0;
-  };
   Deviations z{};
   for (int q = 0; q < kEstimatedQuantities; ++q) {
-    const double wander =
-        (1.0 - blend) * point(d.from[q / 4], q % 4) + blend * point(d.to[q / 4], q % 4);
+    const double wander = (1.0 - blend) * d.from[q] + blend * d.to[q];
     z[static_cast<size_t>(q)] = fold(d.fixed[q] + reach * wander);
   }
   return z;

@@ -55,7 +55,7 @@ struct EstimateDraws {
   std::uint64_t key = 0;  // which (match seed, viewer, target, band) they are for
   int knot = -1;          // which stretch of the drift; -1 before the first draw
   std::array<double, kQuantities> fixed{};
-  std::array<std::uint64_t, (kQuantities + 3) / 4> from{}, to{};
+  std::array<double, kQuantities> from{}, to{};  // the stretch's two wandering points
 };
 
 /// estimate_state on draws kept from earlier turns of the same match (drawn afresh when they are

@@ -3,12 +3,37 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <optional>
 
 #include "shared/validate.h"
 
 
 namespace hegemon {
+
+namespace {
+
+/// A set of states as bits: a few words on the stack for any world of up to 256 states, the heap
+/// only beyond, so that weighing one treaty allocates nothing.
+class StateSet {
+ public:
+  explicit StateSet(int states) {
+    if (states > kInlineWords * 64) {
+      heap_.assign(size_t(states + 63) / 64, 0);
+      words_ = heap_.data();
+    }
+  }
+  StateSet(const StateSet&) = delete;
+  StateSet& operator=(const StateSet&) = delete;
+  void add(StateIndex s) { words_[s / 64] |= std::uint64_t{1} << (s % 64); }
+  bool has(StateIndex s) const { return (words_[s / 64] >> (s % 64)) & 1u; }
+
+ private:
+  static constexpr int kInlineWords = 4;
+  std::array<std::uint64_t, kInlineWords> inline_{};
+  std::vector<std::uint64_t> heap_;
+  std::uint64_t* words_ = inline_.data();
+};
+
+}  // namespace
 
 double reach_of(const World& w, StateIndex helper, StateIndex helped) {
   const State& h = w.states[helper];
@@ -28,12 +53,6 @@ double expected_credibility(const World& w, const std::vector<StateIndex>& membe
 
 double exposure(const Assessment& a, StateIndex source, double cover) {
   return a.projection[source] / (a.projection[source] + a.own_defense + cover);
-}
-
-Assessment assess(const SeatView& view) {
-  Assessment a;
-  assess(view, a);
-  return a;
 }
 
 void assess(const SeatView& view, Assessment& a) {
@@ -63,11 +82,14 @@ void assess(const SeatView& view, Assessment& a) {
   for (const auto& t : w.treaties) {
     if (t.type != TreatyType::MutualDefense || !t.has_member(me)) continue;
     double force = 0;
-    for (const auto& m : t.members)
+    StateSet members(n);
+    for (const auto& m : t.members) {
+      members.add(m.state);
       if (m.state != me) force += reach_of(w, m.state, me);
+    }
     force *= credibility(w, t);
     for (int s = 0; s < n; ++s)
-      if (!t.has_member(s)) a.cover[s] += force;
+      if (!members.has(s)) a.cover[s] += force;
   }
   for (const auto& g : w.guarantees) {
     if (g.protected_state != me) continue;
@@ -88,8 +110,11 @@ void assess(const SeatView& view, Assessment& a) {
              (s != me && (a.power[s] > w.ruleset.finland_min_power_ratio() * a.power[me] ||
                           view.own().relations[s].bandwagoned));
   // Only the seat's own levels are reckoned, on the view's treaties.
-  std::optional<FinlandModel> model;
-  if (swayed) model.emplace(w, view.ties(), me);
+  const FinlandModel* model = nullptr;
+  if (swayed) {
+    a.sway_model.reset(w, view.ties(), me);
+    model = &a.sway_model;
+  }
   double worst = 0;
   for (int s = 0; s < n; ++s) {
     if (s == me) continue;
@@ -110,32 +135,6 @@ void assess(const SeatView& view, Assessment& a) {
   a.worst_quarrel.assign(n, 0.0);
   a.quarrel_with.assign(n, Assessment::kUnreckoned);
 }
-
-namespace {
-
-/// A set of states as bits: a few words on the stack for any world of up to 256 states, the heap
-/// only beyond, so that weighing one treaty allocates nothing.
-class StateSet {
- public:
-  explicit StateSet(int states) {
-    if (states > kInlineWords * 64) {
-      heap_.assign(size_t(states + 63) / 64, 0);
-      words_ = heap_.data();
-    }
-  }
-  StateSet(const StateSet&) = delete;
-  StateSet& operator=(const StateSet&) = delete;
-  void add(StateIndex s) { words_[s / 64] |= std::uint64_t{1} << (s % 64); }
-  bool has(StateIndex s) const { return (words_[s / 64] >> (s % 64)) & 1u; }
-
- private:
-  static constexpr int kInlineWords = 4;
-  std::array<std::uint64_t, kInlineWords> inline_{};
-  std::vector<std::uint64_t> heap_;
-  std::uint64_t* words_ = inline_.data();
-};
-
-}  // namespace
 
 double danger_relief(const SeatView& view, const Assessment& a,
                      const std::vector<StateIndex>& partners, double credibility_expected,

@@ -30,15 +30,15 @@ struct Assessment {
   static constexpr StateIndex kUnreckoned = -2;
   mutable std::vector<double> worst_quarrel;
   mutable std::vector<StateIndex> quarrel_with;
+  FinlandModel sway_model;       // storage for the model behind `sway`, reused from seat to seat
   double own_defense = 0;        // the seat's territorial defense, technology included
   double spendable = 0;          // revenue the seat expects to spend this turn
   double total_danger = 0;
   StateIndex most_feared = -1;   // the state of greatest danger, or -1
 };
 
-/// The seat's reading of its view.
-Assessment assess(const SeatView& view);
-/// The same, written into `a` (whatever it held), reusing its storage from seat to seat.
+/// The seat's reading of its view, written into `a` (whatever it held), reusing its storage from
+/// seat to seat.
 void assess(const SeatView& view, Assessment& a);
 
 /// Force `helper` can bring to `helped`'s side: its forces times technology times proximity.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace hegemon {
@@ -12,10 +13,15 @@ bool worth_it(double value, double threshold, double temperature, Rng& rng) {
   return rng.uniform() < chance;
 }
 
-std::vector<int> ranked_by_chance(const std::vector<double>& values, double temperature, Rng& rng) {
+std::vector<int> ranked_by_chance(const std::vector<double>& values, double temperature, Rng& rng,
+                                  double never_taken) {
   std::vector<double> key(values.size());
   for (size_t i = 0; i < values.size(); ++i) {
     const double u = std::max(1e-12, rng.uniform());
+    if (values[i] <= never_taken) {
+      key[i] = -std::numeric_limits<double>::infinity();
+      continue;
+    }
     key[i] = values[i] + (temperature > 0 ? -temperature * std::log(-std::log(u)) : 0.0);
   }
   std::vector<int> order(values.size());

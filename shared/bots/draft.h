@@ -2,6 +2,7 @@
 // chance a doctrine's temperature gives to options of different values.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,7 +32,11 @@ struct Draft {
 bool worth_it(double value, double threshold, double temperature, Rng& rng);
 
 /// Indices of `values` in the order a doctrine would take them: each value perturbed by a Gumbel
-/// draw scaled by the temperature, best first (at temperature 0, simply best first).
-std::vector<int> ranked_by_chance(const std::vector<double>& values, double temperature, Rng& rng);
+/// draw scaled by the temperature, best first (at temperature 0, simply best first). Values at
+/// or below `never_taken` (options the caller skips wherever they rank) come last, in index
+/// order, without the logarithms of their draw; the draws are made all the same, so the ranking
+/// of the others is the same whatever the floor.
+std::vector<int> ranked_by_chance(const std::vector<double>& values, double temperature, Rng& rng,
+                                  double never_taken = -std::numeric_limits<double>::infinity());
 
 }  // namespace hegemon

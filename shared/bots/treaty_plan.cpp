@@ -332,7 +332,7 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
   }
   if (awaiting) return best_pact;
   int made = 0;
-  for (int i : ranked_by_chance(values, d.temperature(), rng)) {
+  for (int i : ranked_by_chance(values, d.temperature(), rng, d.treaty_threshold())) {
     if (made >= d.max_proposals()) break;
     const Candidate& c = candidates[i];
     if (c.value <= d.treaty_threshold()) continue;
