@@ -136,27 +136,20 @@ void assess(const SeatView& view, Assessment& a) {
   a.quarrel_with.assign(n, Assessment::kUnreckoned);
 }
 
-double danger_relief(const SeatView& view, const Assessment& a,
-                     const std::vector<StateIndex>& partners, double credibility_expected,
-                     bool already_allied) {
-  const World& w = view.world();
-  const StateIndex me = view.seat();
-  const Ruleset& r = w.ruleset;
-  double added = 0;
-  for (StateIndex p : partners) added += a.reach[p];
-  added *= credibility_expected;
-  StateSet in_pact(w.size());
-  for (StateIndex p : partners) in_pact.add(p);
+namespace {
+
+/// danger_relief's sum over the sources, `inside(s)` telling the pact's partners.
+template <typename Inside>
+double relief_over(const Assessment& a, StateIndex me, int n, double added, double ally_discount,
+                   bool already_allied, Inside inside) {
   double relief = 0;
-  for (int s = 0; s < w.size(); ++s) {
+  for (int s = 0; s < n; ++s) {
     if (s == me || a.threat[s] <= 0) continue;
-    const bool inside = in_pact.has(s);
-    if (inside) {
+    if (inside(s)) {
       // An ally's threat is discounted: how much depends on what already discounts it.
       const double now = a.factors[s].alliance_discount;
-      relief += already_allied
-                    ? a.danger[s] * (1.0 / r.ally_threat_discount() - 1.0)
-                    : a.danger[s] * std::max(0.0, 1.0 - r.ally_threat_discount() / now);
+      relief += already_allied ? a.danger[s] * (1.0 / ally_discount - 1.0)
+                               : a.danger[s] * std::max(0.0, 1.0 - ally_discount / now);
     } else if (already_allied) {
       const double without = std::max(0.0, a.cover[s] - added);
       relief += a.threat[s] * (exposure(a, s, without) - a.exposure[s]);
@@ -165,6 +158,29 @@ double danger_relief(const SeatView& view, const Assessment& a,
     }
   }
   return relief;
+}
+
+}  // namespace
+
+double danger_relief(const SeatView& view, const Assessment& a,
+                     const std::vector<StateIndex>& partners, double credibility_expected,
+                     bool already_allied) {
+  const World& w = view.world();
+  const int n = w.size();
+  const double ally_discount = w.ruleset.ally_threat_discount();
+  double added = 0;
+  for (StateIndex p : partners) added += a.reach[p];
+  added *= credibility_expected;
+  // One partner, the case of every pact a seat weighs proposing, needs no set of members.
+  if (partners.size() == 1) {
+    const StateIndex partner = partners[0];
+    return relief_over(a, view.seat(), n, added, ally_discount, already_allied,
+                       [partner](StateIndex s) { return s == partner; });
+  }
+  StateSet in_pact(n);
+  for (StateIndex p : partners) in_pact.add(p);
+  return relief_over(a, view.seat(), n, added, ally_discount, already_allied,
+                     [&in_pact](StateIndex s) { return in_pact.has(s); });
 }
 
 double entrapment(const SeatView& view, const Assessment& a,

@@ -73,6 +73,10 @@ void SeatViews::refresh(const World& truth) {
   inputs_.emplace(seen_, *ties_);
   public_states_ = seen_.states;
   public_threat_ = seen_.threat.cells;
+  accommodating_.assign(n, 0);
+  for (size_t s = 0; s < n; ++s)
+    for (const Relation& rel : truth.states[s].relations)
+      if (rel.finland_status != FinlandStatus::Independent) accommodating_[s] = 1;
 }
 
 SeatView SeatViews::focus(StateIndex seat) {
@@ -100,7 +104,7 @@ SeatView SeatViews::focus(StateIndex seat) {
   inputs_->refresh(seen_);
   threats_felt_by(seen_, *inputs_, seat, felt_);
   for (int o = 0; o < n; ++o) seen_.threat.at(seat, o) = felt_[o].total;
-  return SeatView(seen_, *ties_, felt_, seat, accuracy.error);
+  return SeatView(seen_, *ties_, felt_, accommodating_, seat, accuracy.error);
 }
 
 }  // namespace hegemon

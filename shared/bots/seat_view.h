@@ -32,15 +32,24 @@ class SeatView {
   const std::vector<ThreatFactors>& felt() const { return *felt_; }
   /// Relative error the seat's estimates of `other` carry (0 when `other` publishes its budget).
   double error_about(StateIndex other) const;
+  /// Whether `s` accommodates any power (a public status): it may then join no military treaty
+  /// against that power.
+  bool accommodates_a_power(StateIndex s) const { return (*accommodating_)[size_t(s)] != 0; }
 
  private:
   friend class SeatViews;
   SeatView(const World& seen, const TreatyTies& ties, const std::vector<ThreatFactors>& felt,
-           StateIndex seat, double error)
-      : seen_(&seen), ties_(&ties), felt_(&felt), seat_(seat), error_(error) {}
+           const std::vector<char>& accommodating, StateIndex seat, double error)
+      : seen_(&seen),
+        ties_(&ties),
+        felt_(&felt),
+        accommodating_(&accommodating),
+        seat_(seat),
+        error_(error) {}
   const World* seen_;
   const TreatyTies* ties_;
   const std::vector<ThreatFactors>* felt_;
+  const std::vector<char>* accommodating_;
   StateIndex seat_;
   double error_;
 };
@@ -70,6 +79,7 @@ class SeatViews {
   std::vector<State> public_states_;  // each state as everyone sees it
   std::vector<double> public_threat_; // the threat matrix on the public estimates
   std::vector<ThreatFactors> felt_;   // the focused seat's own row, factor by factor
+  std::vector<char> accommodating_;   // per state: whether it accommodates any power
   // The draws behind each viewer's estimates of each target, kept from turn to turn: row 0 is
   // the spectator's (the public estimates), row v + 1 state v's.
   std::vector<EstimateDraws> draws_;

@@ -77,14 +77,6 @@ std::string names(const World& w, const std::vector<StateIndex>& states) {
   return out;
 }
 
-/// A state that accommodates any power may not join military treaties against it: the seat
-/// proposes none to it rather than learn which ones.
-bool barred_from_military(const World& w, StateIndex s) {
-  for (const Relation& rel : w.states[s].relations)
-    if (rel.finland_status != FinlandStatus::Independent) return true;
-  return false;
-}
-
 }  // namespace
 
 double treaty_value(const SeatView& view, const Assessment& a, const pb::Doctrine& d,
@@ -212,7 +204,8 @@ void cancel_stale_proposals(const SeatView& view, const Assessment& a, const pb:
     if (p.proposer != me || p.status != ProposalStatus::Open || p.accession_to != 0) continue;
     const std::vector<StateIndex> partners = others_in(p.members, me);
     bool barred = false;
-    for (StateIndex m : partners) barred = barred || (is_military(p.type) && barred_from_military(w, m));
+    for (StateIndex m : partners)
+      barred = barred || (is_military(p.type) && view.accommodates_a_power(m));
     const double value = treaty_value(view, a, d, p.type, partners, p.terms,
                                       expected_credibility(w, p.members));
     if (barred || value < 0)
@@ -272,9 +265,11 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
   if (awaiting && !bandwagon_possible) return 0.0;
   // How far each state fears the seat's dangers (its threats as the public reckons them).
   std::vector<double> shared(size_t(w.size()), 0.0);
-  for (int o = 0; o < w.size(); ++o)
-    for (int x = 0; x < w.size(); ++x)
-      if (x != o && x != me) shared[o] += a.danger[x] * w.threat.at(o, x) / 100.0;
+  // (The seat's own danger and each state's threat from itself are zero, so every x may count.)
+  for (int o = 0; o < w.size(); ++o) {
+    const double* fears = &w.threat.cells[size_t(o) * w.size()];
+    for (int x = 0; x < w.size(); ++x) shared[o] += a.danger[x] * fears[x] / 100.0;
+  }
   candidates.reserve(w.treaties.size() + 6 * size_t(w.size()));
   // Joining an alliance in force: worth what its members' force would bring, if they all accept
   // (judged by how far the least concerned of them shares the seat's dangers).
@@ -306,7 +301,9 @@ double propose_treaties(const SeatView& view, const Assessment& a, const pb::Doc
       candidates.push_back({type, o, terms, value * likelihood});
     };
     const bool allied = view.ties().share(me, o, TreatyType::MutualDefense);
-    const bool open_to_pacts = !barred_from_military(w, o);
+    // A state that accommodates any power may not join military treaties against it: the seat
+    // proposes none to it rather than learn which ones.
+    const bool open_to_pacts = !view.accommodates_a_power(o);
     if (open_to_pacts)
       consider(TreatyType::MutualDefense, pact_terms, std::min(1.0, 2.0 * shared_share));
     if (awaiting) continue;
