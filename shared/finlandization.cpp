@@ -41,6 +41,17 @@ void FinlandModel::reset(const World& world, const TreatyTies& ties, StateIndex 
   build(small);
 }
 
+void FinlandModel::reset(const World& world, const ThreatInputs& inputs, StateIndex small) {
+  world_ = &world;
+  own_ties_.reset();
+  ties_ = inputs.ties;
+  min_ratio_ = world.ruleset.finland_min_power_ratio();
+  log_min_ratio_ = std::log(min_ratio_);
+  independence_.clear();
+  dominance_.clear();
+  build(small, &inputs);
+}
+
 double FinlandModel::log_of(StateIndex s) const {
   double& cached = log_power_[s];
   if (std::isnan(cached)) cached = std::log(std::max(1e-9, power_[s]));
@@ -53,24 +64,30 @@ double FinlandModel::independence(StateIndex holder, StateIndex strong) const {
                           : 1.0 - world_->states[holder].relations[strong].finland_level / 100.0;
 }
 
-void FinlandModel::build(StateIndex only) {
+void FinlandModel::build(StateIndex only, const ThreatInputs* inputs) {
   only_ = only;
   const World& world = *world_;
   const Ruleset& r = world.ruleset;
   const int n = world.size();
   // Whether `small`'s supports, sways and guarantees are wanted.
   const auto wanted = [only](StateIndex small) { return only < 0 || small == only; };
-  power_.resize(size_t(n));
   // Taken when first asked for (log_of): most pairs are far from the threshold ratio and need no
   // logarithm at all.
   log_power_.assign(size_t(n), std::numeric_limits<double>::quiet_NaN());
-  projection_.resize(size_t(n));
-  defense_.resize(size_t(n));
-  for (int s = 0; s < n; ++s) {
-    const State& st = world.states[s];
-    power_[s] = aggregate_power(r, st);
-    projection_[s] = projectable_force(st);
-    defense_[s] = defensive_force(st);
+  if (inputs) {
+    power_ = inputs->power;
+    projection_ = inputs->projection;
+    defense_ = inputs->defense;
+  } else {
+    power_.resize(size_t(n));
+    projection_.resize(size_t(n));
+    defense_.resize(size_t(n));
+    for (int s = 0; s < n; ++s) {
+      const State& st = world.states[s];
+      power_[s] = aggregate_power(r, st);
+      projection_[s] = projectable_force(st);
+      defense_[s] = defensive_force(st);
+    }
   }
   // Allies count by their force, how far it reaches the small state, and how much the alliance
   // can be trusted (Crawford's partner force weighted by trust), one entry per ally. Grouped by

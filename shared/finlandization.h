@@ -46,6 +46,8 @@ class FinlandModel {
   /// Makes this the one-state model FinlandModel(world, ties, small) would be, keeping the
   /// storage: a bot weighing its levels seat after seat allocates nothing.
   void reset(const World& world, const TreatyTies& ties, StateIndex small);
+  /// The same on the ties and the powers and forces already taken in `inputs` (of `world`).
+  void reset(const World& world, const ThreatInputs& inputs, StateIndex small);
   FinlandModel(const FinlandModel&) = delete;
   FinlandModel& operator=(const FinlandModel&) = delete;
   /// What raises and lowers `small`'s level toward `strong`, given this turn's coercion and
@@ -59,8 +61,9 @@ class FinlandModel {
     StateIndex ally = 0;  // the member whose force it is
     double weight = 0;    // the treaty's credibility x the ally's force that reaches the state
   };
-  /// Fills everything but the ties, for every small state or only for `only` (when >= 0).
-  void build(StateIndex only);
+  /// Fills everything but the ties, for every small state or only for `only` (when >= 0), the
+  /// powers and forces from `inputs` when given.
+  void build(StateIndex only, const ThreatInputs* inputs = nullptr);
   /// 1 - `holder`'s level toward `strong` as the turn began.
   double independence(StateIndex holder, StateIndex strong) const;
   const World* world_ = nullptr;

@@ -50,21 +50,23 @@ ThreatInputs::ThreatInputs(const World& world, const TreatyTies& treaty_ties) : 
 }
 
 void ThreatInputs::refresh(const World& world) {
-  const Ruleset& r = world.ruleset;
   const size_t n = world.states.size();
   power.resize(n);
   projection.resize(n);
   defense.resize(n);
   reputation_term.resize(n);
-  for (size_t s = 0; s < n; ++s) {
-    const State& st = world.states[s];
-    power[s] = aggregate_power(r, st);
-    projection[s] = projectable_force(st);
-    defense[s] = defensive_force(st);
-    // What a state's conduct says of its intent to everyone: opacity and lost reputation.
-    reputation_term[s] = (st.publish_budget ? 0.0 : r.intentions_opacity()) +
-                         (100.0 - st.reputation) * r.intentions_per_lost_reputation();
-  }
+  for (size_t s = 0; s < n; ++s) refresh_state(world, static_cast<StateIndex>(s));
+}
+
+void ThreatInputs::refresh_state(const World& world, StateIndex s) {
+  const Ruleset& r = world.ruleset;
+  const State& st = world.states[s];
+  power[s] = aggregate_power(r, st);
+  projection[s] = projectable_force(st);
+  defense[s] = defensive_force(st);
+  // What a state's conduct says of its intent to everyone: opacity and lost reputation.
+  reputation_term[s] = (st.publish_budget ? 0.0 : r.intentions_opacity()) +
+                       (100.0 - st.reputation) * r.intentions_per_lost_reputation();
 }
 
 namespace {

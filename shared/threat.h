@@ -55,6 +55,8 @@ struct ThreatInputs {
   ThreatInputs(const World& world, const TreatyTies& treaty_ties);
   /// Takes the values again from `world` (the same states, changed figures), reusing the storage.
   void refresh(const World& world);
+  /// Takes again only state `s`'s values, the others being unchanged.
+  void refresh_state(const World& world, StateIndex s);
   const TreatyTies* ties;
   std::vector<double> power, projection, defense, reputation_term;
 };

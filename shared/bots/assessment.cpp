@@ -71,9 +71,11 @@ void assess(const SeatView& view, Assessment& a) {
   a.power.assign(n, 0.0);
   a.reach.assign(n, 0.0);
   a.projection.assign(n, 1.0);
+  // Power and forces as the view's threats were reckoned from them.
+  const ThreatInputs& seen = view.inputs();
   for (int s = 0; s < n; ++s) {
-    a.power[s] = aggregate_power(w.ruleset, w.states[s]);
-    a.projection[s] = projectable_force(w.states[s]) + 1.0;
+    a.power[s] = seen.power[s];
+    a.projection[s] = seen.projection[s] + 1.0;
     if (s != me) a.reach[s] = reach_of(w, s, me);
   }
   a.own_defense = defensive_force(view.own());
@@ -112,7 +114,7 @@ void assess(const SeatView& view, Assessment& a) {
   // Only the seat's own levels are reckoned, on the view's treaties.
   const FinlandModel* model = nullptr;
   if (swayed) {
-    a.sway_model.reset(w, view.ties(), me);
+    a.sway_model.reset(w, view.inputs(), me);
     model = &a.sway_model;
   }
   double worst = 0;

@@ -81,13 +81,14 @@ void SeatViews::refresh(const World& truth) {
 
 SeatView SeatViews::focus(StateIndex seat) {
   const int n = seen_.size();
-  if (focused_ >= 0) {
-    seen_.states[focused_] = public_states_[focused_];
+  const World& truth = *truth_;
+  const StateIndex unfocused = focused_;
+  if (unfocused >= 0) {
+    seen_.states[unfocused] = public_states_[unfocused];
     for (int o = 0; o < n; ++o)
-      seen_.threat.at(focused_, o) = public_threat_[size_t(focused_) * n + o];
+      seen_.threat.at(unfocused, o) = public_threat_[size_t(unfocused) * n + o];
   }
   focused_ = seat;
-  const World& truth = *truth_;
   const ViewerAccuracy accuracy = viewer_accuracy(truth, seat);
   for (int s = 0; s < n; ++s)
     if (s != seat && !truth.states[s].publish_budget)
@@ -100,11 +101,18 @@ SeatView SeatViews::focus(StateIndex seat) {
   keep_only(truth.scenario.objectives, seen_.scenario.objectives,
             [seat](const Objective& o) { return o.state == seat; });
 
-  // What the seat feels, reckoned on its own estimates.
-  inputs_->refresh(seen_);
+  // What the seat feels, reckoned on its own estimates: only the states whose figures this focus
+  // changed are read again (its own, the last seat's and the withheld budgets).
+  if (unfocused < 0) {
+    inputs_->refresh(seen_);
+  } else {
+    for (int s = 0; s < n; ++s)
+      if (s == seat || s == unfocused || !truth.states[s].publish_budget)
+        inputs_->refresh_state(seen_, s);
+  }
   threats_felt_by(seen_, *inputs_, seat, felt_);
   for (int o = 0; o < n; ++o) seen_.threat.at(seat, o) = felt_[o].total;
-  return SeatView(seen_, *ties_, felt_, accommodating_, seat, accuracy.error);
+  return SeatView(seen_, *ties_, felt_, *inputs_, accommodating_, seat, accuracy.error);
 }
 
 }  // namespace hegemon

@@ -30,6 +30,8 @@ class SeatView {
   const TreatyTies& ties() const { return *ties_; }
   /// The seat's threat from every state, factor by factor (its own entry is zero).
   const std::vector<ThreatFactors>& felt() const { return *felt_; }
+  /// The per-state figures (power, forces) those threats were reckoned from, on the view.
+  const ThreatInputs& inputs() const { return *inputs_; }
   /// Relative error the seat's estimates of `other` carry (0 when `other` publishes its budget).
   double error_about(StateIndex other) const;
   /// Whether `s` accommodates any power (a public status): it may then join no military treaty
@@ -39,16 +41,19 @@ class SeatView {
  private:
   friend class SeatViews;
   SeatView(const World& seen, const TreatyTies& ties, const std::vector<ThreatFactors>& felt,
-           const std::vector<char>& accommodating, StateIndex seat, double error)
+           const ThreatInputs& inputs, const std::vector<char>& accommodating, StateIndex seat,
+           double error)
       : seen_(&seen),
         ties_(&ties),
         felt_(&felt),
+        inputs_(&inputs),
         accommodating_(&accommodating),
         seat_(seat),
         error_(error) {}
   const World* seen_;
   const TreatyTies* ties_;
   const std::vector<ThreatFactors>* felt_;
+  const ThreatInputs* inputs_;
   const std::vector<char>* accommodating_;
   StateIndex seat_;
   double error_;
