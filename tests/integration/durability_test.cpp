@@ -7,16 +7,6 @@
 namespace hegemon::testing {
 namespace {
 
-pb::OrderSet budget(const std::string& state, int turn, const pb::Allocation& allocation) {
-  pb::OrderSet orders;
-  orders.set_state(state);
-  orders.set_turn(turn);
-  pb::SetBudget* b = orders.add_orders()->mutable_set_budget();
-  *b->mutable_allocation() = allocation;
-  b->set_publish_budget(true);
-  return orders;
-}
-
 pb::Allocation defense_heavy() {
   pb::Allocation a;
   a.set_territorial_defense(4000);

@@ -48,6 +48,9 @@ class Player {
   pb::PlayerView view_;
 };
 
+/// An order set of one published budget with `allocation`.
+pb::OrderSet budget(const std::string& state, int turn, const pb::Allocation& allocation);
+
 /// The error code of a reply, or ERROR_UNSPECIFIED when it is not an error.
 pb::ErrorCode error_of(const pb::ServerMessage& reply);
 
