@@ -361,5 +361,35 @@ TEST(Phase, PauseAndResumeTakeEffectOnlyOnceStoredAndSurviveARestart) {
   EXPECT_GT(summary.deadline_unix_ms(), 0);
 }
 
+TEST(Phase, APauseStoredWhileTheTurnResolvesLetsTheTurnFinishThenPauses) {
+  TempDir data;
+  TestServer server(data.path());
+  Player kar(server.port(), "Karla");
+  const std::uint64_t id = kar.create("tutorial", {"KAR"});
+  ASSERT_TRUE(kar.join(id, "KAR").has_seat_granted());
+  // Karla's readiness (the only human's) and her pause in one write: the pause is taken while
+  // collecting and stored once the turn has begun to resolve.
+  kar.connection().send_raw(
+      net::encode_frame(submit_request(id, budget("KAR", 1, kar.view().own().allocation()), true)) +
+      net::encode_frame(owner_request(true, id, kar.owner_token())));
+  pb::ServerMessage event;
+  ASSERT_TRUE(kar.connection().wait_event(pb::ServerMessage::kOrdersAccepted, event, 5s));
+  ASSERT_TRUE(kar.connection().wait_event(pb::ServerMessage::kAck, event, 5s));
+  EXPECT_EQ(kar.wait_turn().view().turn(), 1);
+  bool announced = false;
+  while (kar.connection().wait_event(pb::ServerMessage::kMatchUpdate, event, 200ms))
+    announced = announced || event.match_update().what() == "the match pauses once turn 1 is resolved";
+  EXPECT_TRUE(announced);
+  EXPECT_EQ(event.match_update().what(), "the match is paused by its owner");
+  const pb::MatchSummary summary = summary_of(kar, id);
+  EXPECT_EQ(summary.status(), pb::MATCH_PAUSED);
+  EXPECT_EQ(summary.turn(), 1);
+  expect_refused(kar.submit_budget(id, 2), pb::MATCH_NOT_RUNNING, "paused");
+
+  ASSERT_TRUE(kar.connection().call(owner_request(false, id, kar.owner_token())).has_ack());
+  ASSERT_TRUE(kar.submit_budget(id, 2).has_orders_accepted());
+  EXPECT_EQ(kar.wait_turn().view().turn(), 2);
+}
+
 }  // namespace
 }  // namespace hegemon::testing
