@@ -31,9 +31,7 @@ pb::ClientMessage submit_request(std::uint64_t match, const pb::OrderSet& orders
 /// A tutorial match that Karla (KAR) and Dragan (DRV) play to its end with their standing
 /// budgets; returns its id.
 std::uint64_t play_a_match(Player& kar, Player& drv) {
-  const std::uint64_t id = kar.create("tutorial", {"KAR", "DRV"});
-  EXPECT_TRUE(kar.join(id, "KAR").has_seat_granted());
-  EXPECT_TRUE(drv.join(id, "DRV").has_seat_granted());
+  const std::uint64_t id = seat_kar_and_drv(kar, drv);
   for (int turn = 1; turn <= kar.view().turns(); ++turn) {
     EXPECT_TRUE(kar.submit_budget(id, turn).has_orders_accepted());
     EXPECT_TRUE(drv.submit_budget(id, turn).has_orders_accepted());
@@ -99,6 +97,53 @@ std::int64_t now_unix_ms() {
 }
 
 
+/// Karla (KAR) and Dragan (DRV), turn after turn of tutorial matches (a new one when one
+/// ends), for a race run until it is hit.
+class RaceTrack {
+ public:
+  explicit RaceTrack(std::uint16_t port) : kar(port, "Karla"), drv(port, "Dragan") {}
+
+  /// Opens the next attempt: its turn, in a new match when the last one is over.
+  void next() {
+    ++attempts;
+    if (match != 0 && ++turn <= kar.view().turns()) return;
+    match = seat_kar_and_drv(kar, drv);
+    standing = kar.view().own().allocation();
+    turn = 1;
+  }
+  /// A set of the standing budget for the turn being raced.
+  pb::OrderSet standing_budget(const std::string& state) const {
+    return budget(state, turn, standing);
+  }
+  /// Waits a little longer at each attempt (0 to 3 ms), so that a second request lands
+  /// before, inside and after the moment the turn begins to resolve.
+  void stagger() const {
+    const auto until =
+        std::chrono::steady_clock::now() + std::chrono::microseconds(150 * (attempts % 20));
+    while (std::chrono::steady_clock::now() < until) std::this_thread::yield();
+  }
+  /// Whether to go on: under the bounds of attempts and time, and `hit` not yet.
+  bool go_on(bool hit) const {
+    return !hit && attempts < 300 && std::chrono::steady_clock::now() < give_up_;
+  }
+
+  Player kar, drv;
+  std::uint64_t match = 0;
+  int turn = 0;
+  int attempts = 0;
+  pb::Allocation standing;
+
+ private:
+  std::chrono::steady_clock::time_point give_up_ = std::chrono::steady_clock::now() + 60s;
+};
+
+/// A server without a request rate limit: races are run as fast as the turns go.
+server::ServerSettings unthrottled() {
+  server::ServerSettings settings;
+  settings.session.requests_per_second = 0;
+  return settings;
+}
+
 // Karla's first set is ready; Dragan's readiness then resolves the turn while Karla sends a
 // replacement. Whatever the order the two reach the server in, an acknowledged replacement is
 // the one the turn applies, and one that comes too late is refused as such: TURN_RESOLVING
@@ -106,36 +151,19 @@ std::int64_t now_unix_ms() {
 // replacement has both won it and arrived while the turn was resolving, a few times.
 TEST(Phase, AReplacementOrderSetRacingTheTurnIsAppliedOrRefusedNeverAcknowledgedAndDropped) {
   TempDir data;
-  server::ServerSettings settings;
-  settings.session.requests_per_second = 0;  // the race is run as fast as the turns go
-  TestServer server(data.path(), settings);
-  Player kar(server.port(), "Karla"), drv(server.port(), "Dragan");
+  TestServer server(data.path(), unthrottled());
+  RaceTrack race(server.port());
+  Player &kar = race.kar, &drv = race.drv;
   int acknowledged_and_dropped = 0, applied = 0, refused_as_resolving = 0, refused_as_late = 0;
-  int attempts = 0;
-  std::uint64_t id = 0;
-  int turn = 0;
-  pb::Allocation standing;
-  const auto give_up = std::chrono::steady_clock::now() + 60s;
-  while (attempts < 300 && std::chrono::steady_clock::now() < give_up &&
-         acknowledged_and_dropped == 0 && (refused_as_resolving < 3 || applied < 3)) {
-    if (id == 0 || turn > kar.view().turns()) {
-      id = kar.create("tutorial", {"KAR", "DRV"});
-      const pb::ServerMessage kar_seat = kar.join(id, "KAR");
-      ASSERT_TRUE(kar_seat.has_seat_granted()) << kar_seat.DebugString();
-      ASSERT_TRUE(drv.join(id, "DRV").has_seat_granted());
-      standing = kar.view().own().allocation();
-      turn = 1;
-    }
-    ++attempts;
-    ASSERT_TRUE(kar.submit(id, budget("KAR", turn, standing), true).has_orders_accepted());
-    auto drv_reply = drv.connection().request(submit_request(id, budget("DRV", turn, standing), true));
-    // A little later each time, so that the replacement lands before, inside and after the
-    // moment the turn begins to resolve.
-    const auto pause = std::chrono::microseconds(150 * (attempts % 20));
-    const auto until = std::chrono::steady_clock::now() + pause;
-    while (std::chrono::steady_clock::now() < until) std::this_thread::yield();
+  while (race.go_on(acknowledged_and_dropped > 0 || (refused_as_resolving >= 3 && applied >= 3))) {
+    race.next();
+    const std::uint64_t id = race.match;
+    const int turn = race.turn;
+    ASSERT_TRUE(kar.submit(id, race.standing_budget("KAR"), true).has_orders_accepted());
+    auto drv_reply = drv.connection().request(submit_request(id, race.standing_budget("DRV"), true));
+    race.stagger();
     auto kar_reply = kar.connection().request(
-        submit_request(id, with_second_order(budget("KAR", turn, standing)), true));
+        submit_request(id, with_second_order(race.standing_budget("KAR")), true));
     const pb::ServerMessage replacement = kar_reply.get();
     ASSERT_TRUE(drv_reply.get().has_orders_accepted());
     const pb::TurnResolved resolved = kar.wait_turn();
@@ -161,14 +189,14 @@ TEST(Phase, AReplacementOrderSetRacingTheTurnIsAppliedOrRefusedNeverAcknowledged
       EXPECT_FALSE(replaced);
       ++refused_as_late;
     }
-    ++turn;
   }
   EXPECT_EQ(acknowledged_and_dropped, 0)
-      << "order sets acknowledged for a turn that was resolved without them, in " << attempts
-      << " attempts";
-  EXPECT_GT(refused_as_resolving, 0) << "the race was never lost in " << attempts << " attempts";
+      << "order sets acknowledged for a turn that was resolved without them, in "
+      << race.attempts << " attempts";
+  EXPECT_GT(refused_as_resolving, 0) << "the race was never lost in " << race.attempts
+                                     << " attempts";
   EXPECT_GT(applied, 0);
-  RecordProperty("attempts", attempts);
+  RecordProperty("attempts", race.attempts);
   RecordProperty("applied", applied);
   RecordProperty("refused_as_resolving", refused_as_resolving);
   RecordProperty("refused_as_late", refused_as_late);
@@ -178,6 +206,37 @@ TEST(Phase, AReplacementOrderSetRacingTheTurnIsAppliedOrRefusedNeverAcknowledged
        at = log.find("on their way to storage", at + 1))
     ++waits;
   RecordProperty("turns_that_waited_for_orders", static_cast<int>(waits));
+}
+
+// The same race with readiness: Karla declares herself ready again while Dragan's readiness
+// resolves the turn. Until the turn begins to resolve it is taken; from then it is refused with
+// TURN_RESOLVING, the same refusal orders get.
+TEST(Phase, ReadinessRacingTheTurnIsTakenOrRefusedAsResolving) {
+  TempDir data;
+  TestServer server(data.path(), unthrottled());
+  RaceTrack race(server.port());
+  int refused_as_resolving = 0;
+  while (race.go_on(refused_as_resolving > 0)) {
+    race.next();
+    ASSERT_TRUE(race.kar.submit(race.match, race.standing_budget("KAR"), true).has_orders_accepted());
+    auto drv_reply =
+        race.drv.connection().request(submit_request(race.match, race.standing_budget("DRV"), true));
+    race.stagger();
+    auto kar_reply = race.kar.connection().request(ready_request(race.match));
+    const pb::ServerMessage ready = kar_reply.get();
+    ASSERT_TRUE(drv_reply.get().has_orders_accepted());
+    ASSERT_EQ(race.kar.wait_turn().view().turn(), race.turn);
+    race.drv.wait_turn();
+    if (ready.has_ack()) continue;  // taken for this turn, or for the next one if it was open
+    ASSERT_EQ(error_of(ready), pb::TURN_RESOLVING) << ready.DebugString();
+    EXPECT_NE(ready.error().reason().find("readiness counts again for turn " +
+                                          std::to_string(race.turn + 1)),
+              std::string::npos)
+        << ready.error().reason();
+    ++refused_as_resolving;
+  }
+  EXPECT_GT(refused_as_resolving, 0) << "the race was never lost in " << race.attempts
+                                     << " attempts";
 }
 
 TEST(Phase, AFinishedMatchIsThereAfterARestartWithEveryReportOfEverySeat) {

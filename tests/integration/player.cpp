@@ -18,6 +18,13 @@ pb::OrderSet budget(const std::string& state, int turn, const pb::Allocation& al
   return orders;
 }
 
+std::uint64_t seat_kar_and_drv(Player& kar, Player& drv) {
+  const std::uint64_t id = kar.create("tutorial", {"KAR", "DRV"});
+  if (!kar.join(id, "KAR").has_seat_granted() || !drv.join(id, "DRV").has_seat_granted())
+    throw std::runtime_error("taking KAR and DRV in a new tutorial match failed");
+  return id;
+}
+
 Player::Player(std::uint16_t port, const std::string& name) {
   connection_.connect("127.0.0.1", port, name);
 }
