@@ -49,25 +49,23 @@ void Lobby::restore() {
   for (StoredMatch& stored : store_.load_matches()) {
     try {
       World world = world_from_proto(stored.world);
-      const bool has_humans =
-          std::any_of(stored.record.settings.seats().begin(), stored.record.settings.seats().end(),
-                      [](const pb::SeatPlan& s) { return s.kind() == pb::SEAT_HUMAN; });
-      // A match leaves the lobby with its first seat, and the seat is stored before that.
-      const bool started = !stored.seats.empty() || stored.world.turn() > 0 || !has_humans;
+      // A match leaves the lobby with its first seat, and the seat is stored before that (one
+      // without human seats leaves it in start()).
+      const bool started = !stored.seats.empty() || stored.world.turn() > 0;
       const MatchPhase phase = MatchPhase::restored(stored.status, world.ended, started);
       auto match = std::make_shared<MatchSession>(io_, store_, log_, stored.record,
                                                   std::move(world), phase);
       match->restore(stored);
       matches_[stored.record.id] = match;
       match->start();
-      if (phase.now() == MatchPhase::Name::Finished)
+      if (match->phase() == MatchPhase::Name::Finished)
         log_.info("match " + std::to_string(stored.record.id) + " (" +
                   stored.record.settings.name() + ") is over after turn " +
                   std::to_string(stored.world.turn()) + "; kept for its reports");
       else
         log_.info("match " + std::to_string(stored.record.id) + " (" +
                   stored.record.settings.name() + ") resumed at turn " +
-                  std::to_string(stored.world.turn()) + " (" + phase_name(phase.now()) +
+                  std::to_string(stored.world.turn()) + " (" + phase_name(match->phase()) +
                   ") with " + std::to_string(stored.pending.size()) +
                   " order sets acknowledged");
     } catch (const std::exception& e) {
