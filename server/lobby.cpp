@@ -46,18 +46,28 @@ Lobby::Lobby(asio::io_context& io, MatchStore& store, Log& log, LobbyLimits limi
 
 void Lobby::restore() {
   next_id_ = store_.last_match_id() + 1;
-  for (StoredMatch& stored : store_.load_unfinished()) {
+  for (StoredMatch& stored : store_.load_matches()) {
     try {
       World world = world_from_proto(stored.world);
+      // A match leaves the lobby with its first seat, and the seat is stored before that (one
+      // without human seats leaves it in start()).
+      const bool started = !stored.seats.empty() || stored.world.turn() > 0;
+      const MatchPhase phase = MatchPhase::restored(stored.status, world.ended, started);
       auto match = std::make_shared<MatchSession>(io_, store_, log_, stored.record,
-                                                  std::move(world), stored.status);
+                                                  std::move(world), phase);
       match->restore(stored);
       matches_[stored.record.id] = match;
       match->start();
-      log_.info("match " + std::to_string(stored.record.id) + " (" +
-                stored.record.settings.name() + ") resumed at turn " +
-                std::to_string(stored.world.turn()) + " with " +
-                std::to_string(stored.pending.size()) + " order sets acknowledged");
+      if (match->phase() == MatchPhase::Name::Finished)
+        log_.info("match " + std::to_string(stored.record.id) + " (" +
+                  stored.record.settings.name() + ") is over after turn " +
+                  std::to_string(stored.world.turn()) + "; kept for its reports");
+      else
+        log_.info("match " + std::to_string(stored.record.id) + " (" +
+                  stored.record.settings.name() + ") resumed at turn " +
+                  std::to_string(stored.world.turn()) + " (" + phase_name(match->phase()) +
+                  ") with " + std::to_string(stored.pending.size()) +
+                  " order sets acknowledged");
     } catch (const std::exception& e) {
       log_.error("match " + std::to_string(stored.record.id) +
                  " could not be restored and stays stored untouched: " + e.what());
@@ -76,6 +86,13 @@ void Lobby::list(Reply reply) const {
   reply(std::move(m));
 }
 
+std::size_t Lobby::running_matches() const {
+  return static_cast<std::size_t>(
+      std::count_if(matches_.begin(), matches_.end(), [](const auto& entry) {
+        return entry.second->phase() != MatchPhase::Name::Finished;
+      }));
+}
+
 std::shared_ptr<MatchSession> Lobby::find(std::uint64_t id) const {
   auto it = matches_.find(id);
   return it == matches_.end() ? nullptr : it->second;
@@ -85,10 +102,11 @@ void Lobby::create(const std::shared_ptr<Outbox>& who, const pb::CreateMatch& re
                    Reply reply) {
   if (request.name().empty() || request.name().size() > 64)
     return reply(error_message(pb::BAD_REQUEST, "a match needs a name of 1 to 64 characters"));
-  if (matches_.size() >= limits_.max_matches)
+  if (running_matches() >= limits_.max_matches)
     return reply(error_message(pb::NOT_ALLOWED, "this server hosts its maximum of " +
                                                     std::to_string(limits_.max_matches) +
-                                                    " matches"));
+                                                    " matches in play (finished ones do not "
+                                                    "count); try again when one ends"));
   if (request.turn_deadline_seconds() > kMaxDeadlineSeconds)
     return reply(error_message(pb::BAD_REQUEST, "a turn deadline is at most 7 days"));
   const auto available = list_scenarios(limits_.assets_dir);
@@ -157,8 +175,8 @@ void Lobby::create(const std::shared_ptr<Outbox>& who, const pb::CreateMatch& re
             return reply(error_message(pb::STORAGE_UNAVAILABLE,
                                        "the server could not store the new match (" + error +
                                            "); nothing was created"));
-          auto match = std::make_shared<MatchSession>(io_, store_, log_, record,
-                                                      std::move(*shared_world), pb::MATCH_WAITING);
+          auto match =
+              std::make_shared<MatchSession>(io_, store_, log_, record, std::move(*shared_world));
           matches_[record.id] = match;
           match->start();
           log_.info("match " + std::to_string(record.id) + " (" + record.settings.name() +

@@ -27,7 +27,8 @@ class Lobby {
   Lobby(const Lobby&) = delete;
   Lobby& operator=(const Lobby&) = delete;
 
-  /// Brings back every unfinished match from storage (before the network starts).
+  /// Brings back every match from storage (before the network starts): unfinished ones go on,
+  /// finished ones stay listed and their seats can still fetch their reports.
   void restore();
   void stop();
 
@@ -40,6 +41,8 @@ class Lobby {
   void enter(const std::shared_ptr<Outbox>& who);
   void chat(const Outbox& who, const pb::SendChat& request, Reply reply);
   std::size_t match_count() const { return matches_.size(); }
+  /// Matches not finished: the ones that count against `max_matches`.
+  std::size_t running_matches() const;
 
  private:
   asio::io_context& io_;

@@ -35,18 +35,20 @@ pb::ServerMessage error_message(pb::ErrorCode code, const std::string& reason) {
   return m;
 }
 
+pb::ServerMessage error_message(const Verdict& refusal) {
+  return error_message(refusal.code, refusal.reason);
+}
+
 MatchSession::MatchSession(asio::io_context& io, MatchStore& store, Log& log, MatchRecord record,
-                           World world, pb::MatchStatus status)
+                           World world, MatchPhase phase)
     : io_(io),
       store_(store),
       log_(log),
       record_(std::move(record)),
       world_(std::move(world)),
+      phase_(phase),
       deadline_timer_(io),
       retry_timer_(io) {
-  phase_ = status == pb::MATCH_FINISHED || world_.ended ? Phase::Finished
-           : status == pb::MATCH_PAUSED                 ? Phase::Paused
-                                                        : Phase::Collecting;
   seats_.resize(world_.states.size());
   for (int s = 0; s < world_.size(); ++s) seats_[s].state = s;
   for (const auto& plan : record_.settings.seats()) {
@@ -78,11 +80,30 @@ void MatchSession::restore(const StoredMatch& stored) {
 }
 
 void MatchSession::start() {
-  if (phase_ != Phase::Collecting) return;
+  const bool has_humans =
+      std::any_of(seats_.begin(), seats_.end(), [](const Seat& s) { return s.human; });
+  if (phase_.now() == MatchPhase::Name::Lobby && !has_humans) return start_play();
+  if (phase_.now() != MatchPhase::Name::Collecting) return;
   arm_deadline();
-  // A match of bots only (or one whose players were all ready when the server stopped) goes on.
+  // A match whose players were all ready when the server stopped goes on.
   if (all_humans_ready()) asio::post(io_, [self = weak_from_this()] {
-      if (auto m = self.lock(); m && m->phase_ == Phase::Collecting) m->resolve();
+      if (auto m = self.lock(); m && m->can(Intent::ResolveTurn)) m->begin_resolving();
+    });
+}
+
+void MatchSession::move(MatchPhase::Event event) {
+  const MatchPhase::Name before = phase_.now();
+  if (phase_.apply(event))
+    log_.debug("match " + std::to_string(id()) + ": " + phase_name(before) + " -> " +
+               phase_name(phase_.now()));
+}
+
+void MatchSession::start_play() {
+  move(MatchPhase::Event::Start);
+  arm_deadline();
+  // Without human seats nobody is waited for.
+  if (all_humans_ready()) asio::post(io_, [self = weak_from_this()] {
+      if (auto m = self.lock(); m && m->can(Intent::ResolveTurn)) m->begin_resolving();
     });
 }
 
@@ -125,12 +146,10 @@ pb::MatchSummary MatchSession::summary() const {
   m.set_scenario_title(world_.scenario.title);
   m.set_turn(world_.turn);
   m.set_turns(world_.scenario.turns);
-  m.set_status(phase_ == Phase::Finished ? pb::MATCH_FINISHED
-               : phase_ == Phase::Paused ? pb::MATCH_PAUSED
-                                         : pb::MATCH_WAITING);
+  m.set_status(phase_.status());
   m.set_has_password(!record_.password_hash.empty());
   m.set_turn_deadline_seconds(record_.settings.turn_deadline_seconds());
-  if (phase_ == Phase::Collecting && record_.settings.turn_deadline_seconds() > 0)
+  if (phase_.now() == MatchPhase::Name::Collecting && record_.settings.turn_deadline_seconds() > 0)
     m.set_deadline_unix_ms(unix_ms(deadline_));
   m.set_owner(record_.owner_name);
   m.set_bot_plays_absent_seats(record_.settings.bot_plays_absent_seats());
@@ -186,9 +205,7 @@ void MatchSession::grant_seat(Seat& seat, const std::shared_ptr<Outbox>& who,
 
 void MatchSession::join(const std::shared_ptr<Outbox>& who, const pb::JoinMatch& request,
                         Reply reply) {
-  if (phase_ == Phase::Finished)
-    return reply(error_message(pb::MATCH_NOT_RUNNING, "match " + std::to_string(id()) +
-                                                          " is over; observe it instead"));
+  if (auto verdict = can(Intent::Join); !verdict) return reply(error_message(verdict));
   if (!password_matches(request.password()))
     return reply(error_message(pb::WRONG_PASSWORD,
                                "the password for match " + std::to_string(id()) + " is wrong"));
@@ -229,6 +246,8 @@ void MatchSession::join(const std::shared_ptr<Outbox>& who, const pb::JoinMatch&
                              "the server could not store your seat (" + error +
                                  "); nothing was taken, try again later"));
                        }
+                       // The match starts with its first player, whether or not they stayed.
+                       if (m->phase_.now() == MatchPhase::Name::Lobby) m->start_play();
                        auto who_now = weak_who.lock();
                        if (!who_now) return;  // gone before the seat was stored; the token is lost
                        m->grant_seat(claimed, who_now, token, 0, reply);
@@ -242,6 +261,7 @@ void MatchSession::join(const std::shared_ptr<Outbox>& who, const pb::JoinMatch&
 
 void MatchSession::reconnect(const std::shared_ptr<Outbox>& who, const pb::Reconnect& request,
                              Reply reply) {
+  if (auto verdict = can(Intent::Reconnect); !verdict) return reply(error_message(verdict));
   const std::string hash = hash_secret(request.seat_token());
   for (auto& seat : seats_) {
     if (seat.token_hash.empty() || seat.token_hash != hash) continue;
@@ -256,6 +276,7 @@ void MatchSession::reconnect(const std::shared_ptr<Outbox>& who, const pb::Recon
 }
 
 void MatchSession::observe(const std::shared_ptr<Outbox>& who, Reply reply) {
+  if (auto verdict = can(Intent::Observe); !verdict) return reply(error_message(verdict));
   const bool watching = std::any_of(spectators_.begin(), spectators_.end(),
                                     [&](const std::weak_ptr<Outbox>& w) { return w.lock() == who; });
   if (!watching) spectators_.push_back(who);
@@ -265,7 +286,8 @@ void MatchSession::observe(const std::shared_ptr<Outbox>& who, Reply reply) {
   reply(std::move(m));
 }
 
-void MatchSession::leave(const Outbox* who) {
+void MatchSession::leave(const Outbox* who, Reply reply) {
+  if (auto verdict = can(Intent::Leave); !verdict) return reply(error_message(verdict));
   std::erase_if(spectators_, [&](const std::weak_ptr<Outbox>& w) {
     auto s = w.lock();
     return !s || s.get() == who;
@@ -275,6 +297,7 @@ void MatchSession::leave(const Outbox* who) {
     broadcast_update(seat->player_name + " left " + world_.states[seat->state].name +
                      " (the seat stays theirs)");
   }
+  reply(ack());
 }
 
 void MatchSession::disconnected(const Outbox* who) {
@@ -290,6 +313,7 @@ void MatchSession::disconnected(const Outbox* who) {
 }
 
 void MatchSession::send_view(const Outbox* who, Reply reply) const {
+  if (auto verdict = can(Intent::View); !verdict) return reply(error_message(verdict));
   const Seat* seat = seat_of(who);
   pb::ServerMessage m;
   *m.mutable_view() = make_view(world_, seat ? seat->state : kSpectator);
@@ -297,6 +321,7 @@ void MatchSession::send_view(const Outbox* who, Reply reply) const {
 }
 
 void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Reply reply) {
+  if (auto verdict = can(Intent::SubmitOrders); !verdict) return reply(error_message(verdict));
   Seat* seat = seat_of(who);
   if (!seat)
     return reply(error_message(pb::NOT_YOUR_SEAT, "this connection holds no seat in match " +
@@ -307,18 +332,12 @@ void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Re
     return reply(error_message(pb::NOT_YOUR_SEAT,
                                "these orders are for \"" + request.orders().state() +
                                    "\" but your seat is " + mine));
-  if (phase_ == Phase::Paused)
-    return reply(error_message(pb::MATCH_NOT_RUNNING,
-                               "the match is paused; orders are taken again when it resumes"));
-  if (phase_ == Phase::Finished)
-    return reply(error_message(pb::MATCH_NOT_RUNNING, "the match is over"));
   const int collecting = world_.turn + 1;
-  if (phase_ == Phase::Resolving || request.orders().turn() != collecting)
+  if (request.orders().turn() != collecting)
     return reply(error_message(
         pb::WRONG_TURN, "these orders are for turn " + std::to_string(request.orders().turn()) +
                             "; the match is collecting orders for turn " +
-                            std::to_string(phase_ == Phase::Resolving ? collecting + 1
-                                                                      : collecting)));
+                            std::to_string(collecting)));
   OrderSet set;
   try {
     set = orders_from_proto(world_, request.orders());
@@ -328,6 +347,9 @@ void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Re
   std::vector<OrderResult> results = validate_orders(world_, set);
   const StateIndex s = seat->state;
   const bool ready = request.ready();
+  // Taken for this turn from here on: should the turn begin to resolve before the set is
+  // stored, it waits for it (resolve_if_orders_stored), so an acknowledged set is always applied.
+  ++orders_being_stored_;
   store_.save_orders(
       id(), collecting, {mine, request.orders(), ready},
       [self = weak_from_this(), s, collecting, ready, set = std::move(set),
@@ -337,15 +359,23 @@ void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Re
                         results = std::move(results), reply = std::move(reply)]() mutable {
           auto m = self.lock();
           if (!m) return;
-          if (!ok)
-            return reply(error_message(pb::STORAGE_UNAVAILABLE,
-                                       "the server could not store your orders (" + error +
-                                           "); they were not accepted, send them again later"));
-          if (m->world_.turn + 1 != collecting || m->phase_ == Phase::Finished)
+          --m->orders_being_stored_;
+          if (!ok) {
+            reply(error_message(pb::STORAGE_UNAVAILABLE,
+                                "the server could not store your orders (" + error +
+                                    "); they were not accepted, send them again later"));
+            return m->resolve_if_orders_stored();
+          }
+          if (m->world_.turn + 1 != collecting) {
+            // Cannot happen while turns wait for the sets being stored; never acknowledge a set
+            // that no turn will apply.
+            m->log_.error("match " + std::to_string(m->id()) + ": orders for turn " +
+                          std::to_string(collecting) + " were stored after that turn resolved");
             return reply(error_message(
                 pb::WRONG_TURN, "turn " + std::to_string(collecting) +
                                     " was resolved before these orders were stored; send "
                                     "orders for turn " + std::to_string(m->world_.turn + 1)));
+          }
           Seat& sender = m->seats_[s];
           sender.orders = std::move(set);
           const bool was_ready = sender.ready;
@@ -363,21 +393,18 @@ void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Re
           reply(std::move(out));
           if (ready != was_ready)
             m->broadcast_update(m->world_.states[s].name + (ready ? " is ready" : " is not ready"));
-          if (m->phase_ == Phase::Collecting && m->all_humans_ready()) m->resolve();
+          if (m->phase_.now() == MatchPhase::Name::Resolving) return m->resolve_if_orders_stored();
+          if (m->all_humans_ready() && m->can(Intent::ResolveTurn)) m->begin_resolving();
         });
       });
 }
 
 void MatchSession::set_ready(const Outbox* who, bool ready, Reply reply) {
+  if (auto verdict = can(Intent::Ready); !verdict) return reply(error_message(verdict));
   Seat* seat = seat_of(who);
   if (!seat)
     return reply(error_message(pb::NOT_YOUR_SEAT, "this connection holds no seat in match " +
                                                       std::to_string(id())));
-  if (phase_ != Phase::Collecting)
-    return reply(error_message(pb::MATCH_NOT_RUNNING,
-                               phase_ == Phase::Paused ? "the match is paused"
-                               : phase_ == Phase::Finished ? "the match is over"
-                                                           : "the turn is being resolved"));
   // Readiness is part of the stored order set, so that a restart knows who was waiting.
   pb::SubmitOrders again;
   again.set_match_id(id());
@@ -391,6 +418,7 @@ void MatchSession::set_ready(const Outbox* who, bool ready, Reply reply) {
 }
 
 void MatchSession::chat(const Outbox* who, const pb::SendChat& request, Reply reply) {
+  if (auto verdict = can(Intent::Chat); !verdict) return reply(error_message(verdict));
   if (request.text().empty() || request.text().size() > kMaxChat)
     return reply(error_message(pb::BAD_REQUEST, "a chat message has 1 to 500 characters"));
   const Seat* from = seat_of(who);
@@ -418,35 +446,38 @@ void MatchSession::chat(const Outbox* who, const pb::SendChat& request, Reply re
   reply(ack());
 }
 
+
 void MatchSession::pause(const std::string& owner_token, Reply reply) {
   if (hash_secret(owner_token) != record_.owner_token_hash)
     return reply(error_message(pb::NOT_ALLOWED,
                                "only the match's owner can pause it, and this owner token is "
                                "not theirs"));
-  if (phase_ == Phase::Paused) return reply(ack());
-  if (phase_ != Phase::Collecting)
-    return reply(error_message(pb::MATCH_NOT_RUNNING, phase_ == Phase::Finished
-                                                          ? "the match is over"
-                                                          : "the turn is being resolved; try "
-                                                            "again in a moment"));
-  phase_ = Phase::Paused;
-  deadline_timer_.cancel();
+  if (auto verdict = can(Intent::Pause); !verdict) return reply(error_message(verdict));
+  // The phase changes only once the pause is durable: until then the match goes on as stored.
   store_.save_status(id(), pb::MATCH_PAUSED,
                      [self = weak_from_this(), reply = std::move(reply), &io = io_](
                          bool ok, const std::string& error) mutable {
                        asio::post(io, [self, ok, error, reply = std::move(reply)]() mutable {
                          auto m = self.lock();
                          if (!m) return;
-                         if (!ok) {
-                           m->phase_ = Phase::Collecting;
-                           m->arm_deadline();
+                         if (!ok)
                            return reply(error_message(pb::STORAGE_UNAVAILABLE,
                                                       "the pause could not be stored (" + error +
                                                           "); the match goes on"));
-                         }
+                         const bool paused_now = m->phase_.now() == MatchPhase::Name::Collecting;
+                         m->move(MatchPhase::Event::PauseStored);
                          reply(ack());
-                         m->log_.info("match " + std::to_string(m->id()) + " paused");
-                         m->broadcast_update("the match is paused by its owner");
+                         if (paused_now) {
+                           m->deadline_timer_.cancel();
+                           m->log_.info("match " + std::to_string(m->id()) + " paused");
+                           m->broadcast_update("the match is paused by its owner");
+                         } else if (m->phase_.pauses_after_turn()) {
+                           m->log_.info("match " + std::to_string(m->id()) +
+                                        " pauses once its turn is resolved");
+                           m->broadcast_update("the match pauses once turn " +
+                                               std::to_string(m->world_.turn + 1) +
+                                               " is resolved");
+                         }
                        });
                      });
 }
@@ -456,10 +487,7 @@ void MatchSession::resume(const std::string& owner_token, Reply reply) {
     return reply(error_message(pb::NOT_ALLOWED,
                                "only the match's owner can resume it, and this owner token is "
                                "not theirs"));
-  if (phase_ != Phase::Paused)
-    return reply(phase_ == Phase::Finished
-                     ? error_message(pb::MATCH_NOT_RUNNING, "the match is over")
-                     : ack());
+  if (auto verdict = can(Intent::Resume); !verdict) return reply(error_message(verdict));
   store_.save_status(id(), pb::MATCH_WAITING,
                      [self = weak_from_this(), reply = std::move(reply), &io = io_](
                          bool ok, const std::string& error) mutable {
@@ -470,12 +498,17 @@ void MatchSession::resume(const std::string& owner_token, Reply reply) {
                            return reply(error_message(pb::STORAGE_UNAVAILABLE,
                                                       "the resumption could not be stored (" +
                                                           error + "); the match stays paused"));
-                         m->phase_ = Phase::Collecting;
-                         m->arm_deadline();
+                         const bool was_paused = m->phase_.now() == MatchPhase::Name::Paused ||
+                                                 m->phase_.pauses_after_turn();
+                         const bool resumes_now = m->phase_.now() == MatchPhase::Name::Paused;
+                         m->move(MatchPhase::Event::ResumeStored);
                          reply(ack());
+                         if (!was_paused) return;
                          m->log_.info("match " + std::to_string(m->id()) + " resumed");
                          m->broadcast_update("the match resumes");
-                         if (m->all_humans_ready()) m->resolve();
+                         if (!resumes_now) return;
+                         m->arm_deadline();
+                         if (m->all_humans_ready()) m->begin_resolving();
                        });
                      });
 }
@@ -483,25 +516,40 @@ void MatchSession::resume(const std::string& owner_token, Reply reply) {
 void MatchSession::arm_deadline() {
   deadline_timer_.cancel();
   const auto seconds = record_.settings.turn_deadline_seconds();
-  if (phase_ != Phase::Collecting || seconds == 0) return;
+  if (phase_.now() != MatchPhase::Name::Collecting || seconds == 0) return;
   deadline_ = std::chrono::system_clock::now() + std::chrono::seconds(seconds);
   deadline_timer_.expires_after(std::chrono::seconds(seconds));
   deadline_timer_.async_wait([self = weak_from_this()](const std::error_code& ec) {
     auto m = self.lock();
-    if (ec || !m || m->phase_ != Phase::Collecting) return;
+    if (ec || !m || !m->can(Intent::ResolveTurn)) return;
     std::string missing;
     for (const auto& seat : m->seats_)
       if (seat.human && !seat.ready)
         missing += (missing.empty() ? "" : ", ") + m->world_.states[seat.state].name;
     m->log_.info("match " + std::to_string(m->id()) + ": the deadline of turn " +
                  std::to_string(m->world_.turn + 1) + " passed; not ready: " + missing);
-    m->resolve();
+    m->begin_resolving();
   });
 }
 
-void MatchSession::resolve() {
-  phase_ = Phase::Resolving;
+void MatchSession::begin_resolving() {
+  move(MatchPhase::Event::BeginResolving);
   deadline_timer_.cancel();
+  resolve_if_orders_stored();
+}
+
+void MatchSession::resolve_if_orders_stored() {
+  if (phase_.now() != MatchPhase::Name::Resolving) return;
+  if (orders_being_stored_ > 0) {
+    log_.debug("match " + std::to_string(id()) + ": turn " + std::to_string(world_.turn + 1) +
+               " waits for " + std::to_string(orders_being_stored_) +
+               " order sets on their way to storage");
+    return;
+  }
+  resolve();
+}
+
+void MatchSession::resolve() {
   std::vector<OrderSet> sets;
   std::vector<int> set_of_seat(seats_.size(), -1);
   // A human seat with no orders keeps its standing budget, or is played by a bot under its
@@ -554,12 +602,12 @@ void MatchSession::resolve() {
                        m->log_.error("match " + std::to_string(m->id()) + ": turn " +
                                      std::to_string(next->turn) + " could not be stored (" +
                                      error + "); retrying");
-                       m->phase_ = Phase::Collecting;
+                       m->move(MatchPhase::Event::TurnNotStored);
                        m->broadcast_update("the server could not store the turn; it will retry");
                        m->retry_timer_.expires_after(kRetryAfterStorageFailure);
                        m->retry_timer_.async_wait([self](const std::error_code& ec) {
                          auto again = self.lock();
-                         if (!ec && again && again->phase_ == Phase::Collecting) again->resolve();
+                         if (!ec && again && again->can(Intent::ResolveTurn)) again->begin_resolving();
                        });
                      });
                    });
@@ -575,7 +623,7 @@ void MatchSession::commit_turn(World next,
   for (auto& [state, report] : reports)
     if (Seat* seat = state.empty() ? nullptr : seat_for_state(state))
       seat->reports.push_back(report);
-  phase_ = world_.ended ? Phase::Finished : Phase::Collecting;
+  move(world_.ended ? MatchPhase::Event::LastTurnStored : MatchPhase::Event::TurnStored);
   log_.info("match " + std::to_string(id()) + ": turn " + std::to_string(world_.turn) +
             " resolved" + (world_.ended ? "; the match is over: " + world_.end_reason : ""));
 
@@ -596,8 +644,13 @@ void MatchSession::commit_turn(World next,
     }
     out.deliver(m);
   });
-  if (phase_ == Phase::Finished) {
+  if (phase_.now() == MatchPhase::Name::Finished) {
     broadcast_update("the match is over: " + world_.end_reason);
+    return;
+  }
+  if (phase_.now() == MatchPhase::Name::Paused) {
+    log_.info("match " + std::to_string(id()) + " paused");
+    broadcast_update("the match is paused by its owner");
     return;
   }
   arm_deadline();
@@ -605,7 +658,7 @@ void MatchSession::commit_turn(World next,
   broadcast_update("turn " + std::to_string(world_.turn + 1) + " is open for orders");
   if (all_humans_ready())
     asio::post(io_, [self = weak_from_this()] {
-      if (auto m = self.lock(); m && m->phase_ == Phase::Collecting) m->resolve();
+      if (auto m = self.lock(); m && m->can(Intent::ResolveTurn)) m->begin_resolving();
     });
 }
 

@@ -1,14 +1,10 @@
 // One match on the server: its world, its seats, the orders acknowledged for the turn being
-// collected, its turn clock, and the explicit phases it moves through:
-//
-//   Collecting --(every human ready, or the deadline)--> Resolving --(turn stored)--> Collecting
-//        |  ^                                                                  \--> Finished
-//      pause resume
-//        v  |
-//       Paused
+// collected, its turn clock, and its phase (lobby, collecting, resolving, paused, finished: see
+// match_phase.h), which every request asks before it acts.
 //
 // It never touches a socket: it answers through Reply callbacks and sends events to Outboxes.
-// Every order it acknowledges is durable first; every turn it announces is durable first.
+// Every order it acknowledges is durable first, and applied by the turn it was acknowledged
+// for; every turn it announces is durable first.
 #pragma once
 
 #include <asio.hpp>
@@ -24,6 +20,7 @@
 
 #include "protocol/wire.pb.h"
 #include "server/log.h"
+#include "server/match_phase.h"
 #include "server/match_store.h"
 #include "server/outbox.h"
 #include "shared/orders.h"
@@ -35,26 +32,27 @@ using Reply = std::function<void(pb::ServerMessage)>;
 
 /// A reply carrying an error.
 pb::ServerMessage error_message(pb::ErrorCode code, const std::string& reason);
+/// A reply carrying the phase's refusal.
+pb::ServerMessage error_message(const Verdict& refusal);
 
 class MatchSession : public std::enable_shared_from_this<MatchSession> {
  public:
-  enum class Phase { Collecting, Resolving, Paused, Finished };
-
-  /// A new match, or one restored from storage (then `restored` holds its seats and orders).
+  /// A new match (in the lobby), or one restored from storage in `phase`.
   MatchSession(asio::io_context& io, MatchStore& store, Log& log, MatchRecord record, World world,
-               pb::MatchStatus status);
+               MatchPhase phase = {});
   MatchSession(const MatchSession&) = delete;
   MatchSession& operator=(const MatchSession&) = delete;
 
   /// Restores what storage kept: seats, acknowledged orders and past reports.
   void restore(const StoredMatch& stored);
-  /// Opens the turn being collected (starts the deadline clock). Call once after creation.
+  /// Starts a match without human seats at once, and goes on with a restored one (its deadline
+  /// clock, or the turn every human was ready for). Call once after creation or restoring.
   void start();
   /// Stops timers; the match is left as stored.
   void stop();
 
   std::uint64_t id() const { return record_.id; }
-  Phase phase() const { return phase_; }
+  MatchPhase::Name phase() const { return phase_.now(); }
   const World& world() const { return world_; }
   pb::MatchSummary summary() const;
   bool password_matches(const std::string& password) const;
@@ -63,7 +61,7 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   void reconnect(const std::shared_ptr<Outbox>& who, const pb::Reconnect& request, Reply reply);
   void observe(const std::shared_ptr<Outbox>& who, Reply reply);
   /// The connection leaves the match (its seat stays its own: the token takes it back).
-  void leave(const Outbox* who);
+  void leave(const Outbox* who, Reply reply);
   void submit(const Outbox* who, const pb::SubmitOrders& request, Reply reply);
   void set_ready(const Outbox* who, bool ready, Reply reply);
   void chat(const Outbox* who, const pb::SendChat& request, Reply reply);
@@ -91,7 +89,17 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   void grant_seat(Seat& seat, const std::shared_ptr<Outbox>& who, const std::string& token,
                   int after_turn, Reply& reply);
   bool all_humans_ready() const;
+  /// Whether `intent` may be done now, worded for this match's turn.
+  Verdict can(Intent intent) const { return phase_.can(intent, world_.turn); }
+  /// Moves the phase and logs the change.
+  void move(MatchPhase::Event event);
+  /// Leaves the lobby: the deadline clock starts with the match.
+  void start_play();
   void arm_deadline();
+  /// Ends collecting: no order set is taken for this turn from now on, and the turn is computed
+  /// once every set already on its way to storage is stored (and so applied).
+  void begin_resolving();
+  void resolve_if_orders_stored();
   void resolve();
   void commit_turn(World next, std::vector<std::pair<std::string, pb::TurnReport>> reports);
   void broadcast_update(const std::string& what);
@@ -104,7 +112,8 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   Log& log_;
   MatchRecord record_;
   World world_;
-  Phase phase_ = Phase::Collecting;
+  MatchPhase phase_;
+  int orders_being_stored_ = 0;  // acknowledged once stored, so the turn waits for them
   std::vector<Seat> seats_;  // one per state, by index
   std::vector<std::weak_ptr<Outbox>> spectators_;
   asio::steady_timer deadline_timer_;

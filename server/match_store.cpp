@@ -239,13 +239,12 @@ std::uint64_t MatchStore::last_match_id() {
   return static_cast<std::uint64_t>(q.integer(0));
 }
 
-std::vector<StoredMatch> MatchStore::load_unfinished() {
+std::vector<StoredMatch> MatchStore::load_matches() {
   std::lock_guard lock(mutex_);
   std::vector<StoredMatch> out;
   Statement q(db_,
               "SELECT id, settings, password_hash, owner_token_hash, owner_name, created_unix_ms, "
-              "status FROM matches WHERE status != ? ORDER BY id");
-  q.bind(1, static_cast<std::int64_t>(pb::MATCH_FINISHED));
+              "status FROM matches ORDER BY id");
   while (q.row()) {
     StoredMatch m;
     m.record.id = static_cast<std::uint64_t>(q.integer(0));

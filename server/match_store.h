@@ -59,7 +59,7 @@ struct StoredOrders {
 };
 
 /// A match as it stood when the server stopped: its latest world, seats, and the orders
-/// acknowledged for the turn being collected.
+/// acknowledged for the turn being collected (none once it is finished).
 struct StoredMatch {
   MatchRecord record;
   pb::MatchStatus status = pb::MATCH_WAITING;
@@ -84,9 +84,10 @@ class MatchStore {
 
   /// The highest match id ever stored (ids are never reused).
   std::uint64_t last_match_id();
-  /// Every match not finished, for a restart. Run before the network starts: after that the
-  /// server keeps what it needs in memory and only writes.
-  std::vector<StoredMatch> load_unfinished();
+  /// Every match, finished ones included (their players may still fetch their reports), for a
+  /// restart. Run before the network starts: after that the server keeps what it needs in
+  /// memory and only writes.
+  std::vector<StoredMatch> load_matches();
 
   void save_match(const MatchRecord& record, const pb::World& start, Done done);
   void save_seat(std::uint64_t match, const SeatRecord& seat, Done done);

@@ -31,7 +31,7 @@ struct ServerSettings {
 
 class Server {
  public:
-  /// Opens the database (restoring every unfinished match) and binds the socket; throws
+  /// Opens the database (restoring every match) and binds the socket; throws
   /// std::runtime_error with a readable reason when either fails.
   Server(asio::io_context& io, ServerSettings settings, Log& log);
   Server(const Server&) = delete;

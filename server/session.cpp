@@ -191,11 +191,8 @@ void Session::dispatch(const pb::ClientMessage& message, Reply reply) {
       return;
     case M::kLeaveMatch:
       if (auto m = match_for(message.leave_match().match_id(), reply)) {
-        m->leave(this);
+        m->leave(this, std::move(reply));
         matches_.erase(m->id());
-        pb::ServerMessage ok;
-        ok.mutable_ack();
-        reply(std::move(ok));
       }
       return;
     case M::kSubmitOrders:

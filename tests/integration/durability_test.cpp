@@ -7,16 +7,6 @@
 namespace hegemon::testing {
 namespace {
 
-pb::OrderSet budget(const std::string& state, int turn, const pb::Allocation& allocation) {
-  pb::OrderSet orders;
-  orders.set_state(state);
-  orders.set_turn(turn);
-  pb::SetBudget* b = orders.add_orders()->mutable_set_budget();
-  *b->mutable_allocation() = allocation;
-  b->set_publish_budget(true);
-  return orders;
-}
-
 pb::Allocation defense_heavy() {
   pb::Allocation a;
   a.set_territorial_defense(4000);
@@ -36,9 +26,7 @@ TEST(Durability, AServerKilledRightAfterAcknowledgingOrdersRestartsWithThemAndFi
   {
     ServerProcess server(data.path());
     Player kar(server.port(), "Karla"), drv(server.port(), "Dragan");
-    id = kar.create("tutorial", {"KAR", "DRV"});
-    ASSERT_TRUE(kar.join(id, "KAR").has_seat_granted());
-    ASSERT_TRUE(drv.join(id, "DRV").has_seat_granted());
+    id = seat_kar_and_drv(kar, drv);
     kar_token = kar.seat_token();
     drv_token = drv.seat_token();
     // One turn resolves, then Karla's orders for turn 2 are acknowledged and the server dies.
@@ -78,6 +66,47 @@ TEST(Durability, AServerKilledRightAfterAcknowledgingOrdersRestartsWithThemAndFi
     ASSERT_TRUE(drv.submit(id, budget("DRV", turn, defense_heavy()), true).has_orders_accepted());
     kar.wait_turn();
     drv.wait_turn();
+  }
+  EXPECT_TRUE(kar.view().ended());
+}
+
+TEST(Durability, AServerKilledAroundTheLastTurnGivesEverySeatTheLastReportAfterARestart) {
+  TempDir data;
+  std::uint64_t id = 0;
+  std::string kar_token, drv_token;
+  int turns = 0;
+  {
+    ServerProcess server(data.path());
+    Player kar(server.port(), "Karla"), drv(server.port(), "Dragan");
+    id = seat_kar_and_drv(kar, drv);
+    kar_token = kar.seat_token();
+    drv_token = drv.seat_token();
+    turns = kar.view().turns();
+    for (int turn = 1; turn < turns; ++turn) {
+      ASSERT_TRUE(kar.submit_budget(id, turn).has_orders_accepted());
+      ASSERT_TRUE(drv.submit_budget(id, turn).has_orders_accepted());
+      kar.wait_turn();
+      drv.wait_turn();
+    }
+    // The last turn's orders are acknowledged, and the server dies while that turn is being
+    // resolved, stored or announced.
+    ASSERT_TRUE(kar.submit_budget(id, turns).has_orders_accepted());
+    ASSERT_TRUE(drv.submit_budget(id, turns).has_orders_accepted());
+    server.kill_now();
+  }
+  // Whether the last turn was stored before the kill (the match is over) or not (the restart
+  // resolves it), each seat gets its report of it and never NOT_FOUND.
+  ServerProcess restarted(data.path());
+  Player kar(restarted.port(), "Karla"), drv(restarted.port(), "Dragan");
+  for (auto [player, token] : {std::pair{&kar, kar_token}, std::pair{&drv, drv_token}}) {
+    const pb::ServerMessage reply = player->reconnect(id, token, turns - 1);
+    ASSERT_TRUE(reply.has_seat_granted()) << reply.DebugString();
+    if (reply.seat_granted().missed_reports_size() == 0) {
+      EXPECT_EQ(player->wait_turn().report().turn(), turns);
+    } else {
+      ASSERT_EQ(reply.seat_granted().missed_reports_size(), 1);
+      EXPECT_EQ(reply.seat_granted().missed_reports(0).turn(), turns);
+    }
   }
   EXPECT_TRUE(kar.view().ended());
 }

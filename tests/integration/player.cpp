@@ -8,6 +8,23 @@ pb::ErrorCode error_of(const pb::ServerMessage& reply) {
   return reply.has_error() ? reply.error().code() : pb::ERROR_UNSPECIFIED;
 }
 
+pb::OrderSet budget(const std::string& state, int turn, const pb::Allocation& allocation) {
+  pb::OrderSet orders;
+  orders.set_state(state);
+  orders.set_turn(turn);
+  pb::SetBudget* b = orders.add_orders()->mutable_set_budget();
+  *b->mutable_allocation() = allocation;
+  b->set_publish_budget(true);
+  return orders;
+}
+
+std::uint64_t seat_kar_and_drv(Player& kar, Player& drv) {
+  const std::uint64_t id = kar.create("tutorial", {"KAR", "DRV"});
+  if (!kar.join(id, "KAR").has_seat_granted() || !drv.join(id, "DRV").has_seat_granted())
+    throw std::runtime_error("taking KAR and DRV in a new tutorial match failed");
+  return id;
+}
+
 Player::Player(std::uint16_t port, const std::string& name) {
   connection_.connect("127.0.0.1", port, name);
 }
@@ -72,13 +89,7 @@ pb::ServerMessage Player::submit(std::uint64_t match, const pb::OrderSet& orders
 }
 
 pb::ServerMessage Player::submit_budget(std::uint64_t match, int turn, bool ready) {
-  pb::OrderSet orders;
-  orders.set_state(state_);
-  orders.set_turn(turn);
-  pb::SetBudget* budget = orders.add_orders()->mutable_set_budget();
-  *budget->mutable_allocation() = view_.own().allocation();
-  budget->set_publish_budget(true);
-  return submit(match, orders, ready);
+  return submit(match, budget(state_, turn, view_.own().allocation()), ready);
 }
 
 pb::TurnResolved Player::wait_turn(std::chrono::milliseconds timeout) {

@@ -48,6 +48,12 @@ class Player {
   pb::PlayerView view_;
 };
 
+/// A new tutorial match with two human seats, KAR taken by `kar` and DRV by `drv`; its id.
+std::uint64_t seat_kar_and_drv(Player& kar, Player& drv);
+
+/// An order set of one published budget with `allocation`.
+pb::OrderSet budget(const std::string& state, int turn, const pb::Allocation& allocation);
+
 /// The error code of a reply, or ERROR_UNSPECIFIED when it is not an error.
 pb::ErrorCode error_of(const pb::ServerMessage& reply);
 
