@@ -1,0 +1,225 @@
+// hegemon-load: the server under load beside the ceilings it is judged against, in one run.
+// See load_usage() for what it measures, and docs/PERFORMANCE.md for the figures.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+
+#include "echo_ceiling.h"
+#include "load_options.h"
+#include "load_table.h"
+#include "protocol/frame_codec.h"
+#include "protocol/wire.pb.h"
+#include "server_child.h"
+#include "server_load.h"
+#include "storage_ceiling.h"
+
+namespace hegemon::load {
+namespace {
+
+void step(const std::string& what) { std::cerr << "==> " << what << std::endl; }
+
+/// Ten thousand connections need as many descriptors here and in the server, which inherits
+/// the limit.
+void raise_descriptor_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  limit.rlim_cur = limit.rlim_max;
+  ::setrlimit(RLIMIT_NOFILE, &limit);
+}
+
+std::filesystem::path default_server_binary() {
+  return std::filesystem::read_symlink("/proc/self/exe").parent_path() / "hegemon-server";
+}
+
+std::string kib(double bytes) { return fixed(bytes / 1024.0, 1) + " KiB"; }
+std::string mib(double bytes) { return fixed(bytes / (1 << 20), 1) + " MiB"; }
+std::string ms(double v) { return fixed(v, v < 10 ? 2 : 1) + " ms"; }
+std::string percent(double ratio) { return fixed(100 * ratio, 1) + " %"; }
+
+std::string refusals_text(const std::map<std::string, long long>& refusals) {
+  std::string out;
+  for (const auto& [code, n] : refusals)
+    out += (out.empty() ? "" : ", ") + grouped(static_cast<double>(n)) + " " + code;
+  return out.empty() ? "none" : out;
+}
+
+int run(const LoadOptions& o) {
+  raise_descriptor_limit();
+  const auto binary = o.server_binary.empty() ? default_server_binary() : o.server_binary;
+  if (!std::filesystem::exists(binary))
+    throw std::runtime_error("no server at " + binary.string() +
+                             "; build it (./hegemon build) or name it with --server");
+  const auto base = o.dir.empty() ? std::filesystem::temp_directory_path() : o.dir;
+  const auto dir = base / ("hegemon-load-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  struct RemoveAtExit {
+    std::filesystem::path dir;
+    ~RemoveAtExit() {
+      std::error_code ignored;
+      std::filesystem::remove_all(dir, ignored);
+    }
+  } remove_at_exit{dir};
+
+  // What travels and what is stored: a budget order set, the commonest request of a match.
+  const pb::OrderSet orders = budget_orders("KAR", 1, typical_allocation());
+  pb::ClientMessage submit;
+  submit.set_request_id(123456);
+  submit.mutable_submit_orders()->set_match_id(42);
+  *submit.mutable_submit_orders()->mutable_orders() = orders;
+  const std::string frame = net::encode_frame(submit);
+  const std::string row = orders.SerializeAsString();
+
+  std::vector<TableRow> rows;
+  std::vector<double> echo_rates;
+  for (int n : o.echo_connections) {
+    step("echo server, " + std::to_string(n) + " connections");
+    const EchoFigures e = measure_echo(frame, n, o.in_flight, o.seconds, o.timeout_seconds);
+    echo_rates.push_back(e.messages_per_second);
+    rows.push_back({"echo server, " + grouped(n) + " connections (" + grouped(e.connections) +
+                        " open), " + std::to_string(o.in_flight) + " frames of " +
+                        std::to_string(frame.size()) + " B in flight each",
+                    grouped(e.messages_per_second) + " messages/s", "ceiling"});
+  }
+  step("SQLite, sequential keys");
+  const StorageFigures seq =
+      measure_storage(dir, row, RowKeys::Sequential, o.commit_rows, o.scatter_matches, o.seconds);
+  step("SQLite, scattered keys");
+  const StorageFigures scat =
+      measure_storage(dir, row, RowKeys::Scattered, o.commit_rows, o.scatter_matches, o.seconds);
+  rows.push_back(
+      {"SQLite, one thread, " + std::to_string(row.size()) + "-byte order sets, " +
+           std::to_string(o.commit_rows) + " a commit, sequential keys (an order log)",
+       grouped(seq.rows_per_second) + " rows/s (" + grouped(seq.commits_per_second) + " commits/s)",
+       "ceiling"});
+  rows.push_back({"the same at scattered keys: (match, turn, state), " +
+                      grouped(o.scatter_matches) + " matches interleaved, as `orders` today",
+                  grouped(scat.rows_per_second) + " rows/s (" + grouped(scat.commits_per_second) +
+                      " commits/s)",
+                  "context"});
+  step("fdatasync");
+  const SyncFigures sync = measure_fdatasync(dir, o.fsync_samples, 3 * o.seconds);
+  rows.push_back(
+      {"fdatasync after a 4 KiB append, p50 / p99 (" + std::to_string(sync.samples) + " calls)",
+       ms(sync.p50_ms) + " / " + ms(sync.p99_ms), "ceiling"});
+  const double echo_low = *std::min_element(echo_rates.begin(), echo_rates.end());
+  const double lower = std::min(echo_low, seq.rows_per_second);
+
+  {
+    step("hegemon-server, default configuration: " + std::to_string(o.connections) +
+         " idle connections");
+    ServerChild server(binary, dir / "connections", {});
+    const ConnectionFigures c = measure_connections(server, o);
+    rows.push_back(
+        {"connections held, default configuration (" + grouped(c.tried) + " tried in " +
+             fixed(c.seconds, 1) + " s" + (c.finished ? "" : ", not all answered in time") + ")",
+         grouped(c.welcomed) + " (" + grouped(c.refused) + " refused, " + grouped(c.unconnected) +
+             " not connected; " + grouped(c.still_open) + " still open 1 s later; server logged " +
+             grouped(c.refusals_logged) + " refusals)",
+         "10 000"});
+    rows.push_back({"server memory per idle connection (RSS " +
+                        mib(static_cast<double>(c.rss_before)) + " before, " +
+                        mib(static_cast<double>(c.rss_after)) + " after)",
+                    kib(c.bytes_per_connection()), "at most 8 KiB"});
+  }
+  {
+    step("hegemon-server, request limit lifted: order sets from " + std::to_string(o.players) +
+         " players");
+    ServerChild server(binary, dir / "orders", {"--max-requests-per-second", "0"});
+    const OrderFigures f = measure_orders(server, o);
+    rows.push_back({"acknowledged order sets, " + grouped(f.seated) + " players seated 4 to a " +
+                        "tutorial match, " + std::to_string(o.in_flight) + " in flight each",
+                    grouped(f.acks_per_second) + "/s = " + percent(f.acks_per_second / lower) +
+                        " of the lower ceiling (" + grouped(lower) + "/s); " +
+                        percent(f.acks_per_second / scat.rows_per_second) + " of scattered SQLite",
+                    "at least 60 % of the lower ceiling"});
+    rows.push_back({"order set -> OrdersAccepted, p50 / p99 / max, " +
+                        fixed(o.orders_per_second, 0) + " sets/s per player (" +
+                        grouped(f.offered_per_second) + "/s offered, " +
+                        grouped(static_cast<double>(f.paced_acks)) + " answered)",
+                    ms(f.p50_ms) + " / " + ms(f.p99_ms) + " / " + ms(f.max_ms) +
+                        "; p99 = " + fixed(f.p99_ms / sync.p99_ms, 1) + "x fdatasync p99",
+                    "p99 within 1.5x fdatasync p99"});
+    if (!f.refusals.empty() || !f.setup_problem.empty())
+      rows.push_back(
+          {"order phase refusals",
+           refusals_text(f.refusals) + (f.setup_problem.empty() ? "" : "; " + f.setup_problem),
+           ""});
+  }
+  {
+    step("hegemon-server, " + std::to_string(o.matches) + " tutorial matches resolving " +
+         std::to_string(o.turns) + " turns together");
+    // The default configuration hosts 200 matches and 2 000 connections: lift both so that
+    // the matches can exist at all, and say so.
+    const auto config = dir / "resolving.txtpb";
+    std::ofstream(config) << "max_matches: " << o.matches + 10
+                          << "\nmax_sessions: " << o.matches + o.pingers + 100 << "\n";
+    ServerChild server(binary, dir / "resolving", {"--config", config.string()});
+    const ResolveFigures r = measure_resolving(server, o);
+    rows.push_back({"tutorial matches created and seated (max_matches raised to " +
+                        grouped(o.matches + 10) + ")",
+                    grouped(r.matches_seated) + " of " + grouped(r.matches_asked) + " in " +
+                        fixed(r.setup_seconds, 1) + " s" +
+                        (r.first_refusal.empty() ? ""
+                                                 : "; refusals: " + refusals_text(r.refusals) +
+                                                       " (" + r.first_refusal + ")"),
+                    "1 000 at once"});
+    std::string turn_times, rss;
+    for (const auto& t : r.turns) {
+      turn_times +=
+          (turn_times.empty() ? "" : ", ") + fixed(t.seconds, 1) + " s" +
+          (t.resolved == r.matches_seated ? "" : " (" + grouped(t.resolved) + " resolved)");
+      rss += (rss.empty() ? "" : ", ") + fixed(static_cast<double>(t.rss_after) / (1 << 20), 0);
+    }
+    rows.push_back({"turns of all those matches, orders to the last TurnResolved", turn_times, ""});
+    double growth = 0;
+    if (r.turns.size() >= 2 && r.matches_seated > 0)
+      growth = static_cast<double>(r.turns.back().rss_after - r.turns.front().rss_after) /
+               static_cast<double>(r.turns.size() - 1) / r.matches_seated;
+    rows.push_back({"server RSS after setup, then after each turn (MiB)",
+                    fixed(static_cast<double>(r.rss_after_setup) / (1 << 20), 0) + "; " + rss +
+                        " = " + kib(growth) + " per match per turn",
+                    "flat from turn to turn"});
+    rows.push_back({"pings, " + std::to_string(o.pingers) + " connections every " +
+                        std::to_string(o.ping_interval_ms) + " ms: p99 idle; p50 / p99 / max " +
+                        "while the matches resolve (" + grouped(static_cast<double>(r.pings)) +
+                        " pings, " + grouped(static_cast<double>(r.pings_unanswered)) +
+                        " unanswered)",
+                    ms(r.idle_ping_p99_ms) + "; " + ms(r.ping_p50_ms) + " / " + ms(r.ping_p99_ms) +
+                        " / " + ms(r.ping_max_ms),
+                    "p99 under 50 ms while 1 000 matches resolve"});
+  }
+  std::cout << "\n";
+  print_table(std::cout, rows);
+  return 0;
+}
+
+}  // namespace
+}  // namespace hegemon::load
+
+int main(int argc, char** argv) {
+  using namespace hegemon::load;
+  LoadOptions options;
+  try {
+    options = parse_load_options(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "hegemon-load: " << e.what() << "\n";
+    return 2;
+  }
+  if (options.help) {
+    std::cout << load_usage();
+    return 0;
+  }
+  if (options.version) {
+    std::cout << "hegemon-load " << HEGEMON_VERSION << "\n";
+    return 0;
+  }
+  try {
+    return run(options);
+  } catch (const std::exception& e) {
+    std::cerr << "hegemon-load: " << e.what() << "\n";
+    return 1;
+  }
+}
