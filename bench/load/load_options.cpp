@@ -37,12 +37,14 @@ const char* load_usage() {
 Measures hegemon-server under load on 127.0.0.1, beside the ceilings it is judged against, in one
 run: a plain Asio echo server on the same framing, one thread appending order-set-sized rows to
 SQLite (WAL, synchronous=FULL, group commits) at sequential and at scattered keys, and the disk's
-own fdatasync. Then it starts hegemon-server three times (port 0, a fresh database each) and
-measures the connections it holds with its default configuration and its memory per idle
-connection; acknowledged order sets per second and the latency of each acknowledgement; and the
-pings' latency while many tutorial matches resolve a turn together. It prints one table with the
-targets of the server's performance work beside each figure. It stops by itself: every count
-and every wait is bounded, and it stops only the servers it started.
+own fdatasync. Then it starts hegemon-server four times (port 0, a fresh database each) and
+measures the connections it holds and its memory per idle connection, with its default
+configuration and again with max_sessions raised; acknowledged order sets per second (with the
+per-connection request limit lifted) and the latency of each acknowledgement; and the pings'
+latency while many tutorial matches resolve their turns together (max_matches raised to fit).
+It prints one table with the targets of the server's performance work beside each figure. It
+stops by itself: every count and every wait is bounded, and it stops only the servers it
+started.
 
 Options:
   --server PATH            hegemon-server to start (default: the one beside hegemon-load)
@@ -55,13 +57,14 @@ Options:
                            throughput (default 16)
   --commit-rows N          rows per group commit of the storage ceiling (default 256)
   --scatter-matches N      matches whose order rows interleave in the scattered case (default 1000)
-  --fsync-samples N        fdatasync calls timed (default 300, at most --seconds x 3)
+  --fsync-samples N        fdatasync calls timed before the server's order sets, and as many
+                           after (default 300; each time at most 1.5 x --seconds)
   --connections N          connections tried against the default configuration (default 10000)
   --players N              seated players sending order sets (default 200, 4 to a tutorial match)
   --orders-per-second R    order sets each player sends a second for the latency figures
                            (default 10)
   --matches N              tutorial matches resolving their turns at once (default 1000)
-  --turns N                turns those matches resolve, one after another (default 3)
+  --turns N                turns those matches resolve, one after another (default 5)
   --pingers N              connections pinging meanwhile (default 20)
   --ping-interval-ms MS    time between one pinger's pings (default 20)
   --timeout-seconds S      the longest any one step may wait before it is reported as not

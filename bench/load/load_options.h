@@ -21,7 +21,7 @@ struct LoadOptions {
   int players = 200;              // seated players sending orders
   double orders_per_second = 10;  // per player, for the latency measurement
   int matches = 1000;             // tutorial matches resolving at once
-  int turns = 3;                  // turns those matches resolve
+  int turns = 5;                  // turns those matches resolve
   int pingers = 20;
   int ping_interval_ms = 20;     // per pinger
   double timeout_seconds = 120;  // the longest any single step may wait

@@ -95,13 +95,13 @@ StorageFigures measure_storage(const std::filesystem::path& dir, const std::stri
   return f;
 }
 
-SyncFigures measure_fdatasync(const std::filesystem::path& dir, int samples, double seconds) {
+void measure_fdatasync(const std::filesystem::path& dir, int samples, double seconds,
+                       Latencies& latencies) {
   const auto file = dir / "fdatasync.bin";
   const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (fd < 0)
     throw std::runtime_error("cannot create " + file.string() + ": " + std::strerror(errno));
   const std::string page(4096, 'x');
-  Latencies latencies;
   const auto end = Clock::now() + load::seconds(seconds);
   for (int i = 0; i < samples && Clock::now() < end; ++i) {
     if (::write(fd, page.data(), page.size()) != static_cast<ssize_t>(page.size())) break;
@@ -111,11 +111,6 @@ SyncFigures measure_fdatasync(const std::filesystem::path& dir, int samples, dou
   }
   ::close(fd);
   std::filesystem::remove(file);
-  SyncFigures f;
-  f.samples = static_cast<int>(latencies.count());
-  f.p50_ms = latencies.percentile(50);
-  f.p99_ms = latencies.percentile(99);
-  return f;
 }
 
 }  // namespace hegemon::load

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include "latency.h"
+
 namespace hegemon::load {
 
 /// How the rows' keys fall in the B-tree.
@@ -26,14 +28,9 @@ struct StorageFigures {
 StorageFigures measure_storage(const std::filesystem::path& dir, const std::string& row,
                                RowKeys keys, int commit_rows, int matches, double seconds);
 
-struct SyncFigures {
-  int samples = 0;
-  double p50_ms = 0;
-  double p99_ms = 0;
-};
-
-/// Appends 4 KiB to a file in `dir` and times the fdatasync after it, `samples` times or
-/// until `seconds` have passed.
-SyncFigures measure_fdatasync(const std::filesystem::path& dir, int samples, double seconds);
+/// Appends 4 KiB to a file in `dir` and times the fdatasync after it, into `latencies`,
+/// `samples` times or until `seconds` have passed.
+void measure_fdatasync(const std::filesystem::path& dir, int samples, double seconds,
+                       Latencies& latencies);
 
 }  // namespace hegemon::load
