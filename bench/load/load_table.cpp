@@ -22,6 +22,20 @@ std::string fixed(double value, int decimals) {
   return text;
 }
 
+std::string kib(double bytes) { return fixed(bytes / 1024.0, 1) + " KiB"; }
+std::string mib(double bytes) { return fixed(bytes / (1 << 20), 1) + " MiB"; }
+std::string ms(double milliseconds) {
+  return fixed(milliseconds, milliseconds < 10 ? 2 : 1) + " ms";
+}
+std::string percent(double ratio) { return fixed(100 * ratio, 1) + " %"; }
+
+std::string refusals_text(const std::map<std::string, long long>& refusals) {
+  std::string out;
+  for (const auto& [code, n] : refusals)
+    out += (out.empty() ? "" : ", ") + grouped(static_cast<double>(n)) + " " + code;
+  return out.empty() ? "none" : out;
+}
+
 void print_table(std::ostream& out, const std::vector<TableRow>& rows) {
   out << "| measure | figure | target (issue 8, item 9) |\n|---|---:|---|\n";
   for (const auto& r : rows)

@@ -1,6 +1,7 @@
 // The benchmark's one table: each figure with the target it is judged against beside it.
 #pragma once
 
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -20,5 +21,12 @@ void print_table(std::ostream& out, const std::vector<TableRow>& rows);
 std::string grouped(double value);
 /// A number with `decimals` decimals.
 std::string fixed(double value, int decimals);
+/// Bytes as "17.9 KiB" and "43.8 MiB"; milliseconds as "4.64 ms"; a ratio as "51.4 %".
+std::string kib(double bytes);
+std::string mib(double bytes);
+std::string ms(double milliseconds);
+std::string percent(double ratio);
+/// Refusals by error code: "3 NOT_ALLOWED, 1 WRONG_TURN", or "none".
+std::string refusals_text(const std::map<std::string, long long>& refusals);
 
 }  // namespace hegemon::load
