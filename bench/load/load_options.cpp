@@ -63,7 +63,9 @@ Options:
   --players N              seated players sending order sets (default 200, 4 to a tutorial match)
   --orders-per-second R    order sets each player sends a second for the latency figures
                            (default 10)
-  --matches N              tutorial matches resolving their turns at once (default 1000)
+  --matches N              matches resolving their turns at once (default 1000)
+  --scenario NAME          their scenario (default tutorial)
+  --seat STATE             the state a player holds in each; the others are bots (default KAR)
   --turns N                turns those matches resolve, one after another (default 5)
   --pingers N              connections pinging meanwhile (default 20)
   --ping-interval-ms MS    time between one pinger's pings (default 20)
@@ -108,6 +110,10 @@ LoadOptions parse_load_options(int argc, char** argv) {
       o.orders_per_second = seconds_option(arg, value());
     else if (arg == "--matches")
       o.matches = count_option(arg, value());
+    else if (arg == "--scenario")
+      o.scenario = std::string(value());
+    else if (arg == "--seat")
+      o.seat = std::string(value());
     else if (arg == "--turns")
       o.turns = count_option(arg, value());
     else if (arg == "--pingers")

@@ -143,7 +143,7 @@ void run_resolving(LoadRun& run) {
   const auto& binary = run.server_binary;
   const auto& dir = run.dir;
   auto& rows = run.rows;
-  step("hegemon-server, " + std::to_string(o.matches) + " tutorial matches resolving " +
+  step("hegemon-server, " + std::to_string(o.matches) + " " + o.scenario + " matches resolving " +
        std::to_string(o.turns) + " turns together");
   // The default configuration hosts 200 matches and 2 000 connections: lift both so that
   // the matches can exist at all, and say so.
@@ -152,14 +152,15 @@ void run_resolving(LoadRun& run) {
                         << "\nmax_sessions: " << o.matches + o.pingers + 100 << "\n";
   ServerChild server(binary, dir / "resolving", {"--config", config.string()});
   const ResolveFigures r = measure_resolving(server, o);
-  rows.push_back({"tutorial matches created and seated (max_matches raised to " +
-                      grouped(o.matches + 10) + ")",
-                  grouped(r.matches_seated) + " of " + grouped(r.matches_asked) + " in " +
-                      fixed(r.setup_seconds, 1) + " s" +
-                      (r.first_refusal.empty() ? ""
-                                               : "; refusals: " + refusals_text(r.refusals) + " (" +
-                                                     r.first_refusal + ")"),
-                  "1 000 at once"});
+  rows.push_back(
+      {o.scenario + " matches created and seated, " + o.seat +
+           " human, the rest bots (max_matches raised to " + grouped(o.matches + 10) + ")",
+       grouped(r.matches_seated) + " of " + grouped(r.matches_asked) + " in " +
+           fixed(r.setup_seconds, 1) + " s" +
+           (r.first_refusal.empty()
+                ? ""
+                : "; refusals: " + refusals_text(r.refusals) + " (" + r.first_refusal + ")"),
+       "1 000 at once"});
   std::string turn_times, rss;
   for (const auto& t : r.turns) {
     turn_times += (turn_times.empty() ? "" : ", ") + fixed(t.seconds, 1) + " s" +

@@ -1,4 +1,5 @@
-// Many tutorial matches resolving their turns at once, and what it does to everyone's pings.
+// Many matches (tutorial by default) resolving their turns at once, and what it does to everyone's
+// pings.
 #include <map>
 
 #include "fleet.h"
@@ -84,7 +85,7 @@ ResolveFigures measure_resolving(const ServerChild& server, const LoadOptions& o
   pinging.open(server.port(), options.pingers, "pinger", 1000, options.timeout_seconds);
   const auto& connections = players.welcomed();
 
-  // Each player creates its own match, Karvonia human and the rest bots, and takes Karvonia.
+  // Each player creates its own match, one seat human and the rest bots, and takes that seat.
   struct Ruler {
     std::shared_ptr<LoadConnection> connection;
     std::uint64_t match = 0;
@@ -101,10 +102,10 @@ ResolveFigures measure_resolving(const ServerChild& server, const LoadOptions& o
   for (std::size_t i = 0; i < rulers.size(); ++i) {
     pb::ClientMessage create;
     create.mutable_create_match()->set_name("resolve " + std::to_string(i));
-    create.mutable_create_match()->set_scenario("tutorial");
+    create.mutable_create_match()->set_scenario(options.scenario);
     create.mutable_create_match()->set_seed(i + 1);
     pb::SeatPlan* seat = create.mutable_create_match()->add_seats();
-    seat->set_state("KAR");
+    seat->set_state(options.seat);
     seat->set_kind(pb::SEAT_HUMAN);
     rulers[i].connection->request(create, [&, i](const pb::ServerMessage& reply) {
       if (!reply.has_match_created()) {
@@ -114,7 +115,7 @@ ResolveFigures measure_resolving(const ServerChild& server, const LoadOptions& o
       rulers[i].match = reply.match_created().match().match_id();
       pb::ClientMessage join;
       join.mutable_join_match()->set_match_id(rulers[i].match);
-      join.mutable_join_match()->set_state("KAR");
+      join.mutable_join_match()->set_state(options.seat);
       rulers[i].connection->request(join, [&, i](const pb::ServerMessage& joined) {
         ++answered;
         if (!joined.has_seat_granted()) {
@@ -156,7 +157,8 @@ ResolveFigures measure_resolving(const ServerChild& server, const LoadOptions& o
     for (auto& r : rulers) {
       pb::ClientMessage m;
       m.mutable_submit_orders()->set_match_id(r.match);
-      *m.mutable_submit_orders()->mutable_orders() = budget_orders("KAR", turn, r.allocation);
+      *m.mutable_submit_orders()->mutable_orders() =
+          budget_orders(options.seat, turn, r.allocation);
       m.mutable_submit_orders()->set_ready(true);
       r.connection->request(m, [&f](const pb::ServerMessage& reply) {
         if (!reply.has_orders_accepted()) note_refusal(reply, f);
