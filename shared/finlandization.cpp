@@ -107,14 +107,16 @@ void FinlandModel::build(StateIndex only, const ThreatInputs* inputs) {
     if (treaty.type != TreatyType::MutualDefense) continue;
     if (only >= 0 && !treaty.has_member(only)) continue;
     const double trust = credibility(world, treaty);
-    for (const auto& small : treaty.members)
+    for (const auto& small : treaty.members) {
+      if (!wanted(small.state)) continue;
       for (const auto& m : treaty.members) {
-        if (m.state == small.state || !wanted(small.state)) continue;
+        if (m.state == small.state) continue;
         const State& ally = world.states[m.state];
         supports_[next[small.state]++] = {
             t, m.state,
             trust * proximity(world, m.state, small.state) * ally.forces() * ally.technology};
       }
+    }
   }
   // Satellite sway: in a mutual defense pact, a member much stronger than another dominates it
   // unless the other members together are a counterweight to it. The strongest hold is kept
@@ -127,7 +129,7 @@ void FinlandModel::build(StateIndex only, const ThreatInputs* inputs) {
     for (const auto& m : treaty.members) total += power_[m.state];
     for (const auto& patron : treaty.members)
       for (const auto& small : treaty.members) {
-        if (small.state == patron.state || !wanted(small.state)) continue;
+        if (!wanted(small.state) || small.state == patron.state) continue;
         const double others = total - power_[patron.state] - power_[small.state];
         const double dominance =
             std::clamp(1.0 - r.finland_patron_counterweight() * others /
