@@ -58,12 +58,6 @@ double FinlandModel::log_of(StateIndex s) const {
   return cached;
 }
 
-double FinlandModel::independence(StateIndex holder, StateIndex strong) const {
-  if (!independence_.empty()) return independence_[size_t(holder) * world_->size() + strong];
-  return holder == strong ? 1.0
-                          : 1.0 - world_->states[holder].relations[strong].finland_level / 100.0;
-}
-
 void FinlandModel::build(StateIndex only, const ThreatInputs* inputs) {
   only_ = only;
   const World& world = *world_;
@@ -100,12 +94,17 @@ void FinlandModel::build(StateIndex only, const ThreatInputs* inputs) {
           support_begin_[m.state + 1] += static_cast<int>(treaty.members.size()) - 1;
   for (int s = 0; s < n; ++s) support_begin_[s + 1] += support_begin_[s];
   supports_.resize(static_cast<size_t>(support_begin_[n]));
+  words_per_treaty_ = (size_t(n) + 63) / 64;
+  member_bits_.assign(world.treaties.size() * words_per_treaty_, 0);
   std::vector<int>& next = next_;
   next.assign(support_begin_.begin(), support_begin_.end() - 1);
   for (int t = 0; t < static_cast<int>(world.treaties.size()); ++t) {
     const Treaty& treaty = world.treaties[t];
     if (treaty.type != TreatyType::MutualDefense) continue;
     if (only >= 0 && !treaty.has_member(only)) continue;
+    for (const auto& m : treaty.members)
+      member_bits_[size_t(t) * words_per_treaty_ + size_t(m.state) / 64] |= std::uint64_t{1}
+                                                                            << (m.state % 64);
     const double trust = credibility(world, treaty);
     for (const auto& small : treaty.members) {
       if (!wanted(small.state)) continue;
@@ -195,7 +194,7 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
   const auto free_of_strong = [&](StateIndex s) { return independence(s, strong); };
   double allies = 0;
   for (int i = support_begin_[small]; i < support_begin_[small + 1]; ++i)
-    if (!world_->treaties[supports_[i].treaty].has_member(strong))
+    if (!in_treaty(supports_[i].treaty, strong))
       allies += supports_[i].weight * free_of_strong(supports_[i].ally);
   f.allies = r.finland_resist_allies() * std::min(2.0, allies / threat_force);
   double guarantees = 0;

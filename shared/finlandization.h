@@ -7,6 +7,7 @@
 // server enforces both.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -64,8 +65,13 @@ class FinlandModel {
   /// Fills everything but the ties, for every small state or only for `only` (when >= 0), the
   /// powers and forces from `inputs` when given.
   void build(StateIndex only, const ThreatInputs* inputs = nullptr);
-  /// 1 - `holder`'s level toward `strong` as the turn began.
-  double independence(StateIndex holder, StateIndex strong) const;
+  /// 1 - `holder`'s level toward `strong` as the turn began (asked for every ally of every pair
+  /// under pressure, hence inline).
+  double independence(StateIndex holder, StateIndex strong) const {
+    if (!independence_.empty()) return independence_[size_t(holder) * world_->size() + strong];
+    return holder == strong ? 1.0
+                            : 1.0 - world_->states[holder].relations[strong].finland_level / 100.0;
+  }
   const World* world_ = nullptr;
   std::optional<TreatyTies> own_ties_;
   const TreatyTies* ties_ = nullptr;
@@ -81,6 +87,14 @@ class FinlandModel {
   std::vector<int> guarantee_begin_;
   std::vector<std::pair<StateIndex, double>> guarantees_;  // (guarantor, weight)
   std::vector<int> next_;  // build's cursor into each group, kept for its storage
+  // The members of each mutual defense pact as bits (words_per_treaty_ words a treaty, by index
+  // into world.treaties): whether a pact includes the pressurer is asked for every ally of every
+  // pair under pressure.
+  std::vector<std::uint64_t> member_bits_;
+  size_t words_per_treaty_ = 0;
+  bool in_treaty(int treaty, StateIndex s) const {
+    return (member_bits_[size_t(treaty) * words_per_treaty_ + size_t(s) / 64] >> (s % 64)) & 1u;
+  }
   // n x n, row = the holder: 1 - its level toward the column state as the turn began. An ally or
   // guarantor under the pressurer's own sway is that much less help against it. Empty for a
   // one-state model, which reads the levels where they are.

@@ -19,19 +19,9 @@ double aggregate_power(const Ruleset& rules, const State& s) {
          rules.power_weight_forces() * s.forces() * s.technology;
 }
 
-namespace {
-
 double proximity_from_map(const World& world, StateIndex a, StateIndex b) {
   if (a == b || world.map.borders[a][b]) return 1.0;
   return 1.0 / (1.0 + world.map.distance[a][b] / world.ruleset.proximity_distance_scale());
-}
-
-}  // namespace
-
-double proximity(const World& world, StateIndex a, StateIndex b) {
-  const auto n = static_cast<size_t>(world.size());
-  if (world.map.proximity.size() == n * n) return world.map.proximity[size_t(a) * n + b];
-  return proximity_from_map(world, a, b);
 }
 
 void build_proximity(World& world) {
@@ -71,8 +61,9 @@ void ThreatInputs::refresh_state(const World& world, StateIndex s) {
 
 namespace {
 
-ThreatFactors factors(const World& world, const ThreatInputs& in, StateIndex felt_by,
-                      StateIndex from) {
+// Inlined into the pair loops, which run it for every pair of states every turn.
+[[gnu::always_inline]] inline ThreatFactors factors(const World& world, const ThreatInputs& in,
+                                                    StateIndex felt_by, StateIndex from) {
   const Ruleset& r = world.ruleset;
   const State& holder = world.states[felt_by];
   const State& other = world.states[from];

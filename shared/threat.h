@@ -35,8 +35,16 @@ class TreatyTies {
 
 /// Aggregate power: economy, population and forces times technology.
 double aggregate_power(const Ruleset& rules, const State& s);
-/// Proximity of two states, 0..1: 1 for neighbours, 1 / (1 + distance / scale) otherwise.
-double proximity(const World& world, StateIndex a, StateIndex b);
+/// Proximity of two states from the map itself (proximity() reads it from the table
+/// build_proximity fills).
+double proximity_from_map(const World& world, StateIndex a, StateIndex b);
+/// Proximity of two states, 0..1: 1 for neighbours, 1 / (1 + distance / scale) otherwise. Inline:
+/// every pair loop of a turn and every bot asks it.
+inline double proximity(const World& world, StateIndex a, StateIndex b) {
+  const auto n = static_cast<size_t>(world.size());
+  if (world.map.proximity.size() == n * n) return world.map.proximity[size_t(a) * n + b];
+  return proximity_from_map(world, a, b);
+}
 /// Fills world.map.proximity for every pair.
 void build_proximity(World& world);
 /// Force a state can project, technology included.
