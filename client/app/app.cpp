@@ -4,6 +4,7 @@
 #include <SDL_opengl.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -19,6 +20,20 @@ namespace hegemon::client {
 namespace {
 
 constexpr auto kFrameBudget = std::chrono::microseconds(1'000'000 / 60);
+/// Frames drawn after anything happens: ImGui settles hover, focus and layout a frame late.
+constexpr int kSettleFrames = 3;
+/// How long an idle client sleeps in SDL before it looks at the network again.
+constexpr int kIdleWaitMs = 50;
+/// How often a blinking text cursor is drawn while the player types.
+constexpr auto kTypingRedraw = std::chrono::milliseconds(250);
+
+/// Hands `event` to ImGui; false when it asks the window to close.
+bool handle(const SDL_Event& event, SDL_Window* window) {
+  ImGui_ImplSDL2_ProcessEvent(&event);
+  if (event.type == SDL_QUIT) return false;
+  return !(event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+           event.window.windowID == SDL_GetWindowID(window));
+}
 
 /// SDL, the window, the GL context and ImGui, torn down in reverse order.
 class Window {
@@ -93,21 +108,47 @@ int App::run() {
   GameClient client(options_, window->fonts());
   std::string title;
   bool open = true;
+  using Clock = std::chrono::steady_clock;
+  // Idle means idle: with nothing new to show the loop sleeps in SDL and only looks at the
+  // network, and draws again on input, on news from the server, and as often as the clock on
+  // screen (or a blinking cursor) needs.
+  int frames_owed = kSettleFrames;
+  Clock::time_point last_drawn = Clock::now();
   while (open) {
-    const auto frame_start = std::chrono::steady_clock::now();
-    SDL_Event event;
-    while (SDL_PollEvent(&event)) {
-      ImGui_ImplSDL2_ProcessEvent(&event);
-      if (event.type == SDL_QUIT) open = false;
-      if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
-          event.window.windowID == SDL_GetWindowID(window->sdl_window()))
-        open = false;
+    const auto frame_start = Clock::now();
+    SDL_Event event{};
+    bool input = false;
+    if (frames_owed == 0 && !client.draws_every_frame() &&
+        SDL_WaitEventTimeout(&event, kIdleWaitMs) == 1) {
+      open = handle(event, window->sdl_window()) && open;
+      input = true;
     }
+    // A key pressed and released within one frame would reach ImGui (1.86) as no press at all:
+    // the events after a key press wait for the next frame.
+    bool key_pressed = input && event.type == SDL_KEYDOWN;
+    while (!key_pressed && SDL_PollEvent(&event)) {
+      open = handle(event, window->sdl_window()) && open;
+      input = true;
+      key_pressed = event.type == SDL_KEYDOWN;
+    }
+    const bool news = client.tick();
+    const auto ticked = Clock::now();
+    const auto period = ImGui::GetIO().WantTextInput ? kTypingRedraw : client.clock_redraw();
+    if (input || news || client.draws_every_frame())
+      frames_owed = std::max(frames_owed, kSettleFrames);
+    else if (period.count() > 0 && ticked - last_drawn >= period)
+      frames_owed = std::max(frames_owed, 1);  // only the clock moved: one frame shows it
+    if (frames_owed == 0) {
+      if (const auto code = client.exit_code()) return *code;
+      continue;
+    }
+    --frames_owed;
+    last_drawn = ticked;
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
-    client.frame();
+    client.draw();
     ImGui::Render();
 
     int width = 0, height = 0;
@@ -126,7 +167,7 @@ int App::run() {
     }
     if (const auto code = client.exit_code()) return *code;
     // Vsync paces the loop on a real display; a virtual one may not wait at all.
-    const auto spent = std::chrono::steady_clock::now() - frame_start;
+    const auto spent = Clock::now() - frame_start;
     if (spent < kFrameBudget) std::this_thread::sleep_for(kFrameBudget - spent);
   }
   return 0;

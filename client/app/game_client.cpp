@@ -61,6 +61,13 @@ GameClient::GameClient(ClientOptions options, UiFonts fonts)
 // --- Frames -----------------------------------------------------------------------------------
 
 void GameClient::frame() {
+  tick();
+  draw();
+}
+
+bool GameClient::tick() {
+  const std::uint64_t activity = network_.activity();
+  const Screen screen = screen_;
   check_timeout();
   network_.poll();
   if (screen_ == Screen::Connect && network_.state() == LinkState::Offline &&
@@ -70,7 +77,25 @@ void GameClient::frame() {
       Clock::now() >= next_lobby_refresh_)
     refresh_lobby();
   run_unattended_steps();
+  return network_.activity() != activity || screen_ != screen || exit_code_.has_value();
+}
 
+bool GameClient::draws_every_frame() const {
+  return options_.unattended() || !options_.screenshot_dir.empty();
+}
+
+std::chrono::milliseconds GameClient::clock_redraw() const {
+  using std::chrono::milliseconds;
+  if (network_.state() == LinkState::Connecting || network_.state() == LinkState::Waiting)
+    return milliseconds(1000);
+  // The turn's countdown, when the match has a deadline running.
+  if (screen_ == Screen::Match && match_.summary.deadline_unix_ms() > 0 &&
+      match_.summary.status() != pb::MATCH_PAUSED && !match_.view.ended())
+    return milliseconds(1000);
+  return milliseconds(0);
+}
+
+void GameClient::draw() {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);

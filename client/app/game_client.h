@@ -29,8 +29,19 @@ class GameClient {
   GameClient(const GameClient&) = delete;
   GameClient& operator=(const GameClient&) = delete;
 
-  /// Polls the network and draws the current screen over the whole window.
+  /// Polls the network and draws the current screen over the whole window: tick() then draw().
   void frame();
+  /// The work of a frame that draws nothing: timeouts, the network, the lobby's refresh, the
+  /// unattended steps. True when it brought anything new to show.
+  bool tick();
+  /// Draws the current screen over the whole window (between ImGui's new frame and its render).
+  void draw();
+  /// Whether every frame must be drawn whatever happens (the unattended runs, which count
+  /// frames to let the screens settle before their screenshots).
+  bool draws_every_frame() const;
+  /// How often the screen must be drawn when nothing happens, for what changes with the clock
+  /// (a turn's countdown, "trying again in 3 s"); zero when nothing does.
+  std::chrono::milliseconds clock_redraw() const;
   /// Set once the client should end: the exit status.
   std::optional<int> exit_code() const { return exit_code_; }
   /// The screenshots to take of the frame just drawn (paths); emptied by the call.

@@ -102,6 +102,7 @@ void NetworkSession::deliver_replies(Clock::time_point now) {
     }
   }
   // Handlers may send new requests: they go to pending_, which is no longer being walked.
+  activity_ += done.size();
   for (auto& p : done) {
     if (p.reply.wait_for(0s) != std::future_status::ready) {
       if (p.on_failure)
@@ -119,6 +120,12 @@ void NetworkSession::deliver_replies(Clock::time_point now) {
 }
 
 void NetworkSession::poll(Clock::time_point now) {
+  const LinkState was = state_;
+  deliver(now);
+  if (state_ != was) ++activity_;  // the link's state moving is activity too
+}
+
+void NetworkSession::deliver(Clock::time_point now) {
   std::erase_if(abandoned_, [](std::future<Attempt>& f) {
     return f.wait_for(0s) == std::future_status::ready;
   });
@@ -131,6 +138,7 @@ void NetworkSession::poll(Clock::time_point now) {
   while (connection_) {
     auto event = connection_->poll_event();
     if (!event) break;
+    ++activity_;
     if (on_event_) on_event_(*event);
   }
   if (connection_ && !connection_->connected()) {

@@ -63,6 +63,9 @@ class NetworkSession {
 
   /// Does this frame's work on the UI thread (see the file comment); the handlers run in here.
   void poll(Clock::time_point now = Clock::now());
+  /// Counts what poll() has delivered or changed (replies, failures, events, the link's state):
+  /// a screen with nothing new to show need not be drawn again.
+  std::uint64_t activity() const { return activity_; }
 
   /// Sends a request; `on_reply` gets the reply (the expected body or an Error) from poll().
   /// When offline, `on_failure` is called at once and false returned.
@@ -105,6 +108,8 @@ class NetworkSession {
   void lost(const std::string& reason, Clock::time_point now);
   void fail_pending(const std::string& reason);
   void deliver_replies(Clock::time_point now);
+  /// poll()'s work: attempts, replies, events, a lost link.
+  void deliver(Clock::time_point now);
 
   Settings settings_;
   std::string host_;
@@ -116,6 +121,7 @@ class NetworkSession {
   std::vector<std::future<Attempt>> abandoned_;  // attempts replaced before they finished
   std::vector<Pending> pending_;
   int failures_ = 0;           // consecutive failed attempts
+  std::uint64_t activity_ = 0;
   int connections_made_ = 0;
   Clock::time_point next_attempt_{};
   std::string last_error_;

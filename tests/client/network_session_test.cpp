@@ -66,12 +66,19 @@ TEST(NetworkSession, ConnectsWithoutBlockingAndDeliversRepliesFromPoll) {
   EXPECT_EQ(online, 1);
   EXPECT_NE(session.status_text().find("Connected to 127.0.0.1:"), std::string::npos);
 
+  // Going online was activity (the client draws again on it); a poll with nothing new is not.
+  const std::uint64_t online_activity = session.activity();
+  EXPECT_GT(online_activity, 0u);
+  session.poll();
+  EXPECT_EQ(session.activity(), online_activity);
+
   pb::ClientMessage list;
   list.mutable_list_matches();
   const pb::ServerMessage reply = ask(session, list);
   EXPECT_FALSE(reply.has_error()) << reply.DebugString();
   EXPECT_EQ(reply.match_list().matches_size(), 0);  // a fresh server has no match
   EXPECT_EQ(session.pending_requests(), 0u);
+  EXPECT_GT(session.activity(), online_activity);  // the reply counted
 }
 
 TEST(NetworkSession, ARefusedConnectionIsReportedOrRetried) {
