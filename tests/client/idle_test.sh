@@ -38,20 +38,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$server_bin" --listen 127.0.0.1:0 --data "$work/data" --log-level warn \
-  >"$work/server.out" 2>"$work/server.log" &
-server_pid=$!
-line=""
-for _ in $(seq 1 150); do
-  line="$(head -n 1 "$work/server.out" 2>/dev/null || true)"
-  [ -n "$line" ] && break
-  kill -0 "$server_pid" 2>/dev/null || fail "hegemon-server exited at start: $(cat "$work/server.log")"
-  sleep 0.1
-done
-case "$line" in
-  "listening on "*:*) port="${line##*:}" ;;
-  *) fail "hegemon-server did not say where it listens (first line: \"$line\")" ;;
-esac
+# shellcheck source=local_server.sh
+source "$(dirname "$0")/local_server.sh"
+start_server "$server_bin" "$work"
 
 # CPU time of the client's process in clock ticks (fields 14 and 15 of /proc/PID/stat).
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

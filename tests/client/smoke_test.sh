@@ -36,21 +36,9 @@ trap cleanup EXIT
 rm -rf "$shots"
 mkdir -p "$shots"
 
-# The server prints "listening on HOST:PORT" as its first line.
-"$server_bin" --listen 127.0.0.1:0 --data "$work/data" --log-level warn \
-  >"$work/server.out" 2>"$work/server.log" &
-server_pid=$!
-line=""
-for _ in $(seq 1 150); do
-  line="$(head -n 1 "$work/server.out" 2>/dev/null || true)"
-  [ -n "$line" ] && break
-  kill -0 "$server_pid" 2>/dev/null || fail "hegemon-server exited at start: $(cat "$work/server.log")"
-  sleep 0.1
-done
-case "$line" in
-  "listening on "*:*) port="${line##*:}" ;;
-  *) fail "hegemon-server did not say where it listens (first line: \"$line\")" ;;
-esac
+# shellcheck source=local_server.sh
+source "$(dirname "$0")/local_server.sh"
+start_server "$server_bin" "$work"
 echo "hegemon-server listens on 127.0.0.1:$port"
 
 LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1600x1000x24" \
