@@ -95,8 +95,25 @@ bool orders_sent_this_turn(const MatchModel& model) {
 
 }  // namespace
 
+void MatchScreen::start_afresh_if_other(const MatchModel& model) {
+  if (model.match_id == shown_match_ && model.my_state == shown_state_) return;
+  map_ = MapPanel{};
+  budget_ = BudgetPanel{};
+  diplomacy_ = DiplomacyPanel{};
+  threats_ = ThreatPanel{};
+  finland_ = FinlandPanel{};
+  history_ = HistoryPanel{};
+  report_ = ReportPanel{};
+  chat_ = ChatPanel{};
+  selected_.clear();
+  current_ = MatchTab::Budget;
+  shown_match_ = model.match_id;
+  shown_state_ = model.my_state;
+}
+
 void MatchScreen::draw(MatchModel& model, const MatchScreenActions& actions, LinkState link,
                        const UiFonts& fonts) {
+  start_afresh_if_other(model);
   draw_top_bar(model, actions, link, fonts);
 
   const ImVec2 area = ImGui::GetContentRegionAvail();

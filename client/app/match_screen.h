@@ -3,6 +3,7 @@
 // on the right. Everything is drawn from the player's own view in the MatchModel.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -28,6 +29,12 @@ class MatchScreen {
   /// Brings a tab to the front on the next frame.
   void show_tab(MatchTab tab) { requested_ = tab; }
   MatchTab current_tab() const { return current_; }
+  /// The state selected on the map or in a panel ("" for none), and selecting one.
+  const std::string& selected() const { return selected_; }
+  void select(const std::string& state) { selected_ = state; }
+  /// The diplomacy panel's choices (the treaty being drafted, pressure, aid).
+  const DiplomacyPanel& diplomacy() const { return diplomacy_; }
+  DiplomacyPanel& diplomacy() { return diplomacy_; }
 
  private:
   void draw_top_bar(MatchModel& model, const MatchScreenActions& actions, LinkState link,
@@ -36,6 +43,9 @@ class MatchScreen {
   void draw_notifications(MatchModel& model);
   void draw_tabs(MatchModel& model, const MatchActions& actions);
   void draw_seats(const MatchModel& model);
+  /// Everything the screen holds belongs to one match and seat: entering another (or the same
+  /// match as another state, or as a spectator) starts every panel afresh. A tab asked for stays.
+  void start_afresh_if_other(const MatchModel& model);
 
   MapPanel map_;
   BudgetPanel budget_;
@@ -48,6 +58,8 @@ class MatchScreen {
   std::string selected_;  // the state selected on the map or in a panel
   std::optional<MatchTab> requested_;
   MatchTab current_ = MatchTab::Budget;
+  std::uint64_t shown_match_ = 0;  // the match and seat the panels hold choices for
+  std::string shown_state_;
 };
 
 }  // namespace hegemon::client

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <stdlib.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -15,16 +16,16 @@
 #include <iostream>
 #include <random>
 #include <set>
-#include <stdlib.h>
 #include <string>
 #include <vector>
 
 #include "assets_with_doctrines.h"
 #include "client/app/create_match_dialog.h"
+#include "client/app/match_screen.h"
 #include "client/app/panels/labels.h"
 #include "client/app/preview.h"
-#include "shared/io/scenario_files.h"
 #include "shared/bots/bot.h"
+#include "shared/io/scenario_files.h"
 #include "shared/resolve.h"
 #include "shared/schema_adapter.h"
 #include "shared/view.h"
@@ -242,6 +243,56 @@ TEST(Panels, RandomClicksEverywhereNeverSendAnUnreadableOrderSet) {
   }
   std::cout << "random clicks: " << model.draft.orders.size() << " orders drafted, "
             << recorder.submitted.size() << " order sets sent\n";
+}
+
+/// What a match screen holds (the selection, the treaty being drafted, pressure and aid) is of
+/// one match and seat: entering another starts it afresh, while the same match keeps it.
+TEST(MatchScreen, EnteringAnotherMatchStartsEveryPanelAfresh) {
+  HeadlessImGui imgui;
+  Recorder recorder;
+  MatchScreenActions actions;
+  actions.match = recorder.actions();
+  actions.to_lobby = [] {};
+  MatchScreen screen;
+  auto frame = [&](MatchModel& model) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(kWidth, kHeight));
+    ImGui::Begin("match");
+    screen.draw(model, actions, LinkState::Online, UiFonts{});
+    ImGui::End();
+    ImGui::Render();
+  };
+  MatchModel first = played_match(0, 1);
+  frame(first);
+  const std::string other = first.view.others(0).id();
+  screen.select(other);
+  screen.diplomacy().editor_type = static_cast<int>(pb::NON_AGGRESSION);
+  screen.diplomacy().editor_members = {other};
+  screen.diplomacy().pressure_kind = static_cast<int>(pb::ECONOMIC);
+  screen.diplomacy().aid_amount = 3.5;
+  frame(first);
+  EXPECT_EQ(screen.selected(), other);  // the same match keeps what the player chose
+  EXPECT_EQ(screen.diplomacy().editor_type, static_cast<int>(pb::NON_AGGRESSION));
+  EXPECT_EQ(screen.diplomacy().aid_amount, 3.5);
+
+  MatchModel second = played_match(1, 1);
+  second.match_id = 2;
+  frame(second);
+  const DiplomacyPanel fresh;
+  EXPECT_TRUE(screen.selected().empty());
+  EXPECT_EQ(screen.diplomacy().editor_type, fresh.editor_type);
+  EXPECT_TRUE(screen.diplomacy().editor_members.empty());
+  EXPECT_EQ(screen.diplomacy().pressure_kind, fresh.pressure_kind);
+  EXPECT_EQ(screen.diplomacy().aid_amount, fresh.aid_amount);
+  EXPECT_TRUE(screen.diplomacy().target.empty());
+
+  // The same match as a spectator is another seat too.
+  screen.select(other);
+  MatchModel watching = second;
+  watching.my_state.clear();
+  frame(watching);
+  EXPECT_TRUE(screen.selected().empty());
 }
 
 TEST(CreateMatchDialog, RandomClicksOnlyEverAskForDoctrinesTheRulesetHas) {
