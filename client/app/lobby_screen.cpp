@@ -176,7 +176,11 @@ void LobbyScreen::draw_table(const LobbyModel& lobby) {
     ImGui::TextUnformatted(match.scenario_title().empty() ? match.scenario().c_str()
                                                           : match.scenario_title().c_str());
     ImGui::TableNextColumn();
-    ImGui::Text("%d / %d", match.turn(), match.turns());
+    // The turn being decided (turn 1 while the first is collected), or the turns played once over.
+    if (match.status() == pb::MATCH_FINISHED)
+      ImGui::Text("%d of %d played", match.turn(), match.turns());
+    else
+      ImGui::Text("%d of %d", std::min(match.turn() + 1, match.turns()), match.turns());
     ImGui::TableNextColumn();
     ImGui::TextColored(status_color(match), "%s", match_status_text(match).c_str());
     ImGui::TableNextColumn();

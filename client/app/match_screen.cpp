@@ -363,7 +363,10 @@ void MatchScreen::draw_seats(const MatchModel& model) {
       status_dot(seat.connected() ? colors::kGood : colors::kMuted);
     }
     ImGui::TableNextColumn();
-    if (seat.kind() == pb::SEAT_HUMAN)
+    const bool over = model.view.ended() || model.summary.status() == pb::MATCH_FINISHED;
+    if (over)
+      ImGui::TextColored(colors::kMuted, "-");  // nobody decides anything any more
+    else if (seat.kind() == pb::SEAT_HUMAN)
       ImGui::TextColored(seat.ready() ? colors::kGood : colors::kMuted, "%s",
                          seat.ready() ? "ready" : "deciding");
     else

@@ -63,6 +63,10 @@ struct DiplomacyPanel {
   int pressure_intensity = 1;
   double aid_amount = 0;
   PreviewCache preview;
+  // Every state's aggregate power as the view shows it (the rules' own measure), taken once per
+  // turn: bandwagoning is offered only toward a state stronger than the player's.
+  int powers_turn = -1;
+  std::vector<std::pair<std::string, double>> powers;
 };
 
 /// The threat this state feels from each other state, broken into Walt's four factors.

@@ -11,6 +11,8 @@
 
 #include "client/app/panels.h"
 #include "client/app/panels/labels.h"
+#include "shared/threat.h"
+#include "shared/view_world.h"
 
 namespace hegemon::client {
 namespace {
@@ -283,8 +285,12 @@ void treaty_editor(DiplomacyPanel& panel, Chancery& c, const std::string& select
   if (ImGui::BeginCombo("Type", treaty_type_label(type))) {
     for (int t = pb::MUTUAL_DEFENSE; t <= pb::NEUTRALITY; ++t) {
       const auto candidate = static_cast<pb::TreatyType>(t);
-      if (ImGui::Selectable(treaty_type_label(candidate), t == panel.editor_type))
+      if (ImGui::Selectable(treaty_type_label(candidate), t == panel.editor_type) &&
+          t != panel.editor_type) {
         panel.editor_type = t;
+        // A spending floor is what an alliance asks of its members; other treaties start without.
+        panel.editor_floor_bp = t == pb::MUTUAL_DEFENSE ? DiplomacyPanel{}.editor_floor_bp : 0;
+      }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", treaty_type_description(candidate));
     }
     ImGui::EndCombo();
@@ -443,8 +449,9 @@ void treaties_in_force(Chancery& c, bool seat) {
         } else if (withdrawal_in_draft(draft, t.id())) {
           ImGui::TextColored(kWarn, "Your notice to leave is in your orders.");
         } else {
-          const std::string label = "Give notice to leave (exit after " +
-                                    std::to_string(t.terms().exit_notice()) + " turns)";
+          const int notice = t.terms().exit_notice();
+          const std::string label = "Give notice to leave (exit after " + std::to_string(notice) +
+                                    (notice == 1 ? " turn)" : " turns)");
           if (ImGui::SmallButton(label.c_str())) {
             pb::Order o;
             o.mutable_withdraw_from_treaty()->set_treaty_id(t.id());
@@ -574,19 +581,37 @@ void pressure_and_support(DiplomacyPanel& panel, Chancery& c, const std::string&
                         name.c_str());
     if (!sanctioners.empty())
       ImGui::TextDisabled("Sanctioning %s now: %s.", name.c_str(), sanctioners.c_str());
-    const std::string seek = "Seek " + name + "'s protection";
-    if (ImGui::Button(seek.c_str())) {
-      pb::Order o;
-      o.mutable_bandwagon()->set_protector(panel.target);
-      c.add_order(o);
+    if (panel.powers_turn != view.turn()) {
+      panel.powers_turn = view.turn();
+      panel.powers.clear();
+      const World seen = world_from_view(view);
+      for (const State& st : seen.states)
+        panel.powers.emplace_back(st.id, aggregate_power(seen.ruleset, st));
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, kDim);
-    ImGui::TextWrapped(
-        "Bandwagoning: the threat you feel from %s falls, your Finlandization "
-        "level toward it rises, and it gains influence. Only toward a stronger "
-        "state.",
-        name.c_str());
-    ImGui::PopStyleColor();
+    const auto power_of = [&](const std::string& id) {
+      for (const auto& [state, power] : panel.powers)
+        if (state == id) return power;
+      return 0.0;
+    };
+    if (power_of(panel.target) > power_of(me)) {
+      const std::string seek = "Seek " + name + "'s protection";
+      if (ImGui::Button(seek.c_str())) {
+        pb::Order o;
+        o.mutable_bandwagon()->set_protector(panel.target);
+        c.add_order(o);
+      }
+      ImGui::PushStyleColor(ImGuiCol_Text, kDim);
+      ImGui::TextWrapped(
+          "Bandwagoning: the threat you feel from %s falls, your Finlandization "
+          "level toward it rises, and it gains influence.",
+          name.c_str());
+      ImGui::PopStyleColor();
+    } else {
+      ImGui::TextDisabled(
+          "%s is not stronger than you: a state bandwagons only with a stronger "
+          "one.",
+          name.c_str());
+    }
   }
 }
 
