@@ -43,6 +43,7 @@ struct MatchModel {
   OrderDraft draft;
   std::optional<pb::OrdersAccepted> last_accepted;  // the server's verdict on the last orders sent
   bool ready = false;
+  bool told_over = false;                  // the end of the match was announced (once)
   std::string status_line;                 // the last error or confirmation, for the status bar
 
   bool spectator() const { return my_state.empty(); }

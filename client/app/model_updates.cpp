@@ -19,6 +19,15 @@ void notify(MatchModel& model, Notification::Kind kind, std::string text) {
                                                               kMaxNotifications));
 }
 
+/// Announces the end of the match once, whichever message brings it first (the last turn's
+/// resolution, the match's change of status, a seat taken back after the end).
+void tell_match_over(MatchModel& model, const std::string& reason) {
+  if (model.told_over) return;
+  model.told_over = true;
+  notify(model, Notification::Kind::Info,
+         "The match is over" + (reason.empty() ? std::string(".") : ": " + reason));
+}
+
 void add(std::vector<Notification>& out, Notification::Kind kind, int turn, std::string text) {
   out.push_back({kind, turn, std::move(text), false});
 }
@@ -246,10 +255,8 @@ std::vector<Notification> turn_notifications(const pb::PlayerView& before,
   treaty_notifications(before, after, out);
   finland_notifications(before, after, out);
   for (const auto& entry : report.entries())
-    if (entry.topic() == pb::TOPIC_EVENT) add(out, Notification::Kind::Info, after.turn(), entry.text());
-  if (after.ended() && !before.ended())
-    add(out, Notification::Kind::Info, after.turn(),
-        "The match is over" + (after.end_reason().empty() ? std::string(".") : ": " + after.end_reason()));
+    if (entry.topic() == pb::TOPIC_EVENT)
+      add(out, Notification::Kind::Info, after.turn(), entry.text());
   return out;
 }
 
@@ -274,7 +281,7 @@ void apply_seat_granted(MatchModel& model, const pb::SeatGranted& granted) {
                " turn report" + (granted.missed_reports_size() == 1 ? "" : "s") +
                " you missed are under Report.");
   for (auto& n : proposal_notifications(before, model.view)) notify(model, n.kind, std::move(n.text));
-  if (model.view.ended()) notify(model, Notification::Kind::Info, "This match is over: " + model.view.end_reason());
+  if (model.view.ended()) tell_match_over(model, model.view.end_reason());
 }
 
 void apply_observing(MatchModel& model, const pb::Observing& observing) {
@@ -307,6 +314,7 @@ void apply_turn_resolved(MatchModel& model, const pb::TurnResolved& resolved) {
   reset_draft(model);
   for (auto& n : turn_notifications(before, view, resolved.report()))
     notify(model, n.kind, std::move(n.text));
+  if (view.ended()) tell_match_over(model, view.end_reason());
   model.status_line = view.ended() ? "The match is over."
                                    : "Turn " + std::to_string(view.turn()) +
                                          " resolved: orders for turn " +
@@ -323,6 +331,10 @@ void apply_match_update(MatchModel& model, const pb::MatchUpdate& update) {
   }
   if (!update.what().empty()) model.status_line = update.what();
   if (before.status() != model.summary.status()) {
+    if (model.summary.status() == pb::MATCH_FINISHED) {
+      tell_match_over(model, model.view.ended() ? model.view.end_reason() : std::string());
+      return;
+    }
     notify(model, Notification::Kind::Info,
            update.what().empty() ? std::string(model.summary.status() == pb::MATCH_PAUSED
                                                    ? "The match is paused."

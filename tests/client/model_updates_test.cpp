@@ -407,6 +407,35 @@ TEST(MatchUpdate, PauseAndArrivalsAreNotified) {
   EXPECT_EQ(model.summary.match_id(), 7u);
 }
 
+/// The last turn's resolution and the match's change of status both say the match is over: the
+/// player is told once, whichever comes first.
+TEST(MatchUpdate, TheEndOfTheMatchIsAnnouncedOnce) {
+  const auto told_over = [](const MatchModel& model) {
+    int n = 0;
+    for (const auto& note : model.notifications)
+      n += note.text.rfind("The match is over", 0) == 0 ? 1 : 0;
+    return n;
+  };
+  pb::PlayerView last = lin_view(1);
+  last.set_ended(true);
+  last.set_end_reason("the last turn was played");
+  pb::MatchUpdate finished;
+  *finished.mutable_match() = summary(7, 0);
+  finished.mutable_match()->set_status(pb::MATCH_FINISHED);
+  finished.set_what("the match has ended");
+
+  MatchModel resolved_first = seated(0);
+  apply_turn_resolved(resolved_first, resolved(last));
+  apply_match_update(resolved_first, finished);
+  EXPECT_EQ(told_over(resolved_first), 1);
+  EXPECT_TRUE(any_text(resolved_first, "The match is over: the last turn was played"));
+
+  MatchModel status_first = seated(0);
+  apply_match_update(status_first, finished);
+  apply_turn_resolved(status_first, resolved(last));
+  EXPECT_EQ(told_over(status_first), 1);
+}
+
 TEST(Chat, IsKeptAndAPrivateMessageToMeIsNotified) {
   MatchModel model = seated(0);
   pb::ChatMessage public_message;

@@ -245,6 +245,17 @@ TEST(Panels, RandomClicksEverywhereNeverSendAnUnreadableOrderSet) {
             << recorder.submitted.size() << " order sets sent\n";
 }
 
+/// Money keeps enough precision for a small state's budget lines.
+TEST(Labels, MoneyKeepsPrecisionForSmallSums) {
+  EXPECT_EQ(money(1234.56), "1234.6 bn");
+  EXPECT_EQ(money(1.0), "1.0 bn");
+  EXPECT_EQ(money(0.0), "0.0 bn");
+  EXPECT_EQ(money(0.34), "340 m");
+  EXPECT_EQ(money(0.034), "34.0 m");
+  EXPECT_EQ(money(0.0021), "2.1 m");
+  EXPECT_EQ(money(-0.5), "-500 m");
+}
+
 /// What a match screen holds (the selection, the treaty being drafted, pressure and aid) is of
 /// one match and seat: entering another starts it afresh, while the same match keeps it.
 TEST(MatchScreen, EnteringAnotherMatchStartsEveryPanelAfresh) {

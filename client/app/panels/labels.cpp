@@ -204,7 +204,12 @@ std::string signed_fixed(double value, int decimals) {
 
 std::string percent_of_bp(double bp, int decimals) { return fixed(bp / 100.0, decimals) + " %"; }
 
-std::string money(double billions) { return fixed(billions, 1) + " bn"; }
+std::string money(double billions) {
+  // A small state's budget lines are a few millions: "0.0 bn" would say nothing.
+  if (std::abs(billions) >= 1.0 || billions == 0.0) return fixed(billions, 1) + " bn";
+  const double millions = billions * 1000.0;
+  return fixed(millions, std::abs(millions) >= 100.0 ? 0 : 1) + " m";
+}
 
 // --- The view ---------------------------------------------------------------------------------
 
