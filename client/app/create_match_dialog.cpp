@@ -85,11 +85,17 @@ void CreateMatchDialog::draw(const OnCreate& on_create) {
     ImGui::OpenPopup("Create a match");
     open_requested_ = false;
   }
-  const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
-  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(640, 0), ImGuiCond_Appearing);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  // As tall as the form, but never taller than the window: the form scrolls, the Create and
+  // Cancel buttons below it stay in sight whatever the scenario's number of seats.
+  ImGui::SetNextWindowSize(ImVec2(std::min(640.0f, viewport->WorkSize.x * 0.95f),
+                                  std::min(720.0f, viewport->WorkSize.y * 0.92f)),
+                           ImGuiCond_Appearing);
   if (!ImGui::BeginPopupModal("Create a match", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
 
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild("form", ImVec2(0, -footer));
   ImGui::PushItemWidth(-170.0f);
   ImGui::InputText("Match name", &form_.name);
 
@@ -154,9 +160,10 @@ void CreateMatchDialog::draw(const OnCreate& on_create) {
                          ? "(for that turn only, by the seat's doctrine)"
                          : "(otherwise it keeps its budget and does nothing else)");
   ImGui::PopItemWidth();
+  ImGui::EndChild();
 
+  ImGui::Separator();
   if (!error_.empty()) ImGui::TextColored(colors::kBad, "%s", error_.c_str());
-  ImGui::Spacing();
   if (ImGui::Button("Create", ImVec2(140, 0))) {
     if (const auto problem = form_.problem()) {
       error_ = *problem;
