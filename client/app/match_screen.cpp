@@ -102,6 +102,7 @@ void MatchScreen::start_afresh_if_other(const MatchModel& model) {
   diplomacy_ = DiplomacyPanel{};
   threats_ = ThreatPanel{};
   finland_ = FinlandPanel{};
+  goals_ = GoalsPanel{};
   history_ = HistoryPanel{};
   report_ = ReportPanel{};
   chat_ = ChatPanel{};
@@ -313,6 +314,9 @@ void MatchScreen::draw_tabs(MatchModel& model, const MatchActions& actions) {
       case MatchTab::Diplomacy: diplomacy_.draw(model, actions, selected_); break;
       case MatchTab::Threats: threats_.draw(model, selected_); break;
       case MatchTab::Finlandization: finland_.draw(model); break;
+      case MatchTab::Goals:
+        goals_.draw(model);
+        break;
       case MatchTab::History: history_.draw(model); break;
       case MatchTab::Report: report_.draw(model); break;
       case MatchTab::Chat: chat_.draw(model, actions); break;

@@ -52,6 +52,7 @@ class MatchScreen {
   DiplomacyPanel diplomacy_;
   ThreatPanel threats_;
   FinlandPanel finland_;
+  GoalsPanel goals_;
   HistoryPanel history_;
   ReportPanel report_;
   ChatPanel chat_;

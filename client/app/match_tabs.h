@@ -3,12 +3,22 @@
 
 namespace hegemon::client {
 
-enum class MatchTab { Budget, Diplomacy, Threats, Finlandization, History, Report, Chat, Seats };
+enum class MatchTab {
+  Budget,
+  Diplomacy,
+  Threats,
+  Finlandization,
+  Goals,
+  History,
+  Report,
+  Chat,
+  Seats
+};
 
-inline constexpr MatchTab kMatchTabs[] = {MatchTab::Budget,         MatchTab::Diplomacy,
-                                          MatchTab::Threats,        MatchTab::Finlandization,
-                                          MatchTab::History,        MatchTab::Report,
-                                          MatchTab::Chat,           MatchTab::Seats};
+inline constexpr MatchTab kMatchTabs[] = {
+    MatchTab::Budget,         MatchTab::Diplomacy, MatchTab::Threats,
+    MatchTab::Finlandization, MatchTab::Goals,     MatchTab::History,
+    MatchTab::Report,         MatchTab::Chat,      MatchTab::Seats};
 
 inline const char* tab_title(MatchTab tab) {
   switch (tab) {
@@ -16,6 +26,8 @@ inline const char* tab_title(MatchTab tab) {
     case MatchTab::Diplomacy: return "Diplomacy";
     case MatchTab::Threats: return "Threats";
     case MatchTab::Finlandization: return "Finlandization";
+    case MatchTab::Goals:
+      return "Goals";
     case MatchTab::History: return "History";
     case MatchTab::Report: return "Report";
     case MatchTab::Chat: return "Chat";

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "client/app/match_model.h"
+#include "client/app/panels/goals.h"
 #include "client/app/preview.h"
 
 namespace hegemon::client {
@@ -77,6 +78,18 @@ struct ThreatPanel {
 /// The Finlandization level toward each strong neighbour, its trend, what raises and lowers it.
 struct FinlandPanel {
   void draw(const MatchModel& model);
+};
+
+/// The player's objectives and how its score is made (client/app/panels/goals.h).
+class GoalsPanel {
+ public:
+  void draw(const MatchModel& model);
+
+ private:
+  int turn_ = -1;  // the view the lines below were worked out for
+  std::string shown_for_;
+  std::vector<GoalLine> lines_;
+  ScoreBreakdown score_;
 };
 
 /// Plots over turns: GDP, forces, threat, levels, score.

@@ -63,6 +63,7 @@ struct Screen {
   HistoryPanel history;
   ReportPanel report;
   ChatPanel chat;
+  GoalsPanel goals;
   std::string selected;
 
   void frame(MatchModel& model, const MatchActions& actions) {
@@ -86,6 +87,7 @@ struct Screen {
     window("History", [&] { history.draw(model); });
     window("Report", [&] { report.draw(model); });
     window("Chat", [&] { chat.draw(model, actions); });
+    window("Goals", [&] { goals.draw(model); });
     ImGui::Render();
   }
 };
@@ -243,6 +245,35 @@ TEST(Panels, RandomClicksEverywhereNeverSendAnUnreadableOrderSet) {
   }
   std::cout << "random clicks: " << model.draft.orders.size() << " orders drafted, "
             << recorder.submitted.size() << " order sets sent\n";
+}
+
+/// The Goals tab's figures: every objective of the seat with its progress, and a score whose
+/// parts add up to the total the view gives; a spectator has neither.
+TEST(Goals, ObjectivesAndTheScoreAddUp) {
+  const World start = load_scenario_file("tutorial", 5);
+  MatchModel model = played_match(0, 3);
+  int asked = 0;
+  for (const auto& o : start.scenario.objectives) asked += o.state == 0 ? 1 : 0;
+  ASSERT_GT(asked, 0) << "the tutorial gives its first state objectives";
+  const std::vector<GoalLine> lines = goal_lines(model.view);
+  ASSERT_EQ(static_cast<int>(lines.size()), asked);
+  for (const auto& line : lines) {
+    EXPECT_FALSE(line.description.empty());
+    EXPECT_FALSE(
+        line.progress.empty());  // a figure, or a public status (another's level is private)
+  }
+  const ScoreBreakdown score = score_breakdown(model.view);
+  ASSERT_TRUE(score.known);
+  ASSERT_EQ(score.parts.size(), 5u);
+  double sum = 0;
+  for (const auto& part : score.parts) sum += part.contribution;
+  EXPECT_NEAR(sum, score.total, 1e-9);
+  EXPECT_EQ(score.parts[0].weight, model.view.ruleset().score_weight_security());
+  EXPECT_EQ(score.parts[4].weight, model.view.ruleset().score_weight_objectives());
+
+  const MatchModel watching = played_match(-1, 1);
+  EXPECT_TRUE(goal_lines(watching.view).empty());
+  EXPECT_FALSE(score_breakdown(watching.view).known);
 }
 
 /// Money keeps enough precision for a small state's budget lines.
