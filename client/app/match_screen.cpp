@@ -20,9 +20,18 @@ void draw_final_standings(const MatchModel& model) {
   std::vector<pb::Score> scores(model.view.scores().begin(), model.view.scores().end());
   std::stable_sort(scores.begin(), scores.end(),
                    [](const pb::Score& a, const pb::Score& b) { return a.total() > b.total(); });
-  if (ImGui::BeginTable("standings", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-    for (const char* column : {"#", "State", "Total", "Security", "Prosperity", "Influence",
-                               "Sovereignty"})
+  // Who played each state: the player's name, or the bot and its doctrine.
+  const auto played_by = [&](const std::string& state) -> std::string {
+    for (const auto& seat : model.summary.seats()) {
+      if (seat.state() != state) continue;
+      if (seat.kind() == pb::SEAT_HUMAN && !seat.player_name().empty()) return seat.player_name();
+      return seat.doctrine().empty() ? "bot" : "bot (" + seat.doctrine() + ")";
+    }
+    return "";
+  };
+  if (ImGui::BeginTable("standings", 9, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+    for (const char* column : {"#", "State", "Played by", "Total", "Security", "Prosperity",
+                               "Influence", "Sovereignty", "Objectives"})
       ImGui::TableSetupColumn(column);
     ImGui::TableHeadersRow();
     int rank = 1;
@@ -32,16 +41,24 @@ void draw_final_standings(const MatchModel& model) {
       ImGui::Text("%d", rank++);
       ImGui::TableNextColumn();
       const bool mine = s.state() == model.my_state;
-      if (mine) ImGui::TextColored(colors::kGood, "%s (you)", s.state().c_str());
-      else ImGui::TextUnformatted(s.state().c_str());
-      for (double value : {s.total(), s.security(), s.prosperity(), s.influence(),
-                           s.sovereignty()}) {
+      const std::string name = state_name(model.view, s.state());
+      if (mine)
+        ImGui::TextColored(colors::kGood, "%s (you)", name.c_str());
+      else
+        ImGui::TextUnformatted(name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(played_by(s.state()).c_str());
+      for (double value : {s.total(), s.security(), s.prosperity(), s.influence(), s.sovereignty(),
+                           s.objectives()}) {
         ImGui::TableNextColumn();
         ImGui::Text("%.1f", value);
       }
     }
     ImGui::EndTable();
   }
+  ImGui::TextDisabled(
+      "Each part 0 to 100, 50 where the state began; the total weighs them as "
+      "the Goals tab shows.");
   ImGui::EndPopup();
 }
 
