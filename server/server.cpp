@@ -83,6 +83,13 @@ void Server::admit(asio::ip::tcp::socket socket) {
   session->start();
 }
 
+SessionTraffic Server::traffic(std::uint64_t session_id) const {
+  auto it = sessions_.find(session_id);
+  if (it == sessions_.end()) return {};
+  auto s = it->second.lock();
+  return s ? s->traffic() : SessionTraffic{};
+}
+
 SessionFootprint Server::footprint() const {
   SessionFootprint sum;
   for (const auto& [id, weak] : sessions_)

@@ -51,6 +51,8 @@ class Server {
   std::size_t session_count() const { return sessions_.size(); }
   /// What every open connection holds in buffers, summed.
   SessionFootprint footprint() const;
+  /// What the connection with this session id has sent (zero when it is closed).
+  SessionTraffic traffic(std::uint64_t session_id) const;
 
  private:
   void accept();

@@ -224,6 +224,8 @@ void Session::write_queued() {
   buffers_.clear();
   for (const std::string& frame : sending_) buffers_.push_back(asio::buffer(frame));
   writing_ = true;
+  traffic_.frames += sending_.size();
+  ++traffic_.writes;
   asio::async_write(socket_, buffers_,
                     [self = shared_from_this()](std::error_code ec, std::size_t written) {
                       self->writing_ = false;

@@ -42,6 +42,12 @@ struct SessionFootprint {
   std::size_t write_slots = 0;   // memory of the write queue's bookkeeping
 };
 
+/// What a connection has sent since it opened: frames, and the writes that carried them.
+struct SessionTraffic {
+  std::uint64_t frames = 0;
+  std::uint64_t writes = 0;
+};
+
 class Session : public Peer, public std::enable_shared_from_this<Session> {
  public:
   /// `limits` outlive the session; `on_closed` is called once, when the connection closes.
@@ -55,6 +61,7 @@ class Session : public Peer, public std::enable_shared_from_this<Session> {
   void close(bool flush = false);
   bool is_open() const { return open_; }
   SessionFootprint footprint() const;
+  SessionTraffic traffic() const { return traffic_; }
 
   // Outbox and Peer.
   void deliver(const pb::ServerMessage& message) override;
@@ -104,6 +111,7 @@ class Session : public Peer, public std::enable_shared_from_this<Session> {
   std::vector<std::string> sending_;  // frames of the write under way
   std::vector<asio::const_buffer> buffers_;
   std::size_t outbox_bytes_ = 0;
+  SessionTraffic traffic_;
   bool writing_ = false;
   bool write_posted_ = false;
   bool open_ = true;

@@ -74,7 +74,9 @@ bool RawConnection::hello(const std::string& player) {
   m.mutable_hello()->set_player_name(player);
   send(m, 1);
   const auto reply = read();
-  return reply && reply->has_welcome();
+  if (!reply || !reply->has_welcome()) return false;
+  session_id_ = reply->welcome().session_id();
+  return true;
 }
 
 bool RawConnection::closed_within(std::chrono::milliseconds timeout) {

@@ -29,11 +29,14 @@ class RawConnection {
   std::optional<pb::ServerMessage> read(std::chrono::milliseconds timeout = std::chrono::seconds(5));
   /// Says Hello as `player` and returns whether Welcome came.
   bool hello(const std::string& player);
+  /// The session id the Welcome gave (0 before it).
+  std::uint64_t session_id() const { return session_id_; }
   /// Whether the server closed the connection within `timeout` (what it still sends is read).
   bool closed_within(std::chrono::milliseconds timeout);
 
  private:
   int fd_ = -1;
+  std::uint64_t session_id_ = 0;
   net::FrameReader reader_{16u << 20};
 };
 
