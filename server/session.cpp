@@ -270,8 +270,13 @@ void Session::shut() {
   queued_.clear();
   held_events_.clear();
   reader_.release();
-  table_.disconnected(*this);
-  matches_.clear();
+  // The lobby and the matches hear of it in a turn of their own: a connection can close while
+  // one of them is delivering to everyone (it fell too far behind), and must not change the
+  // audience under that loop.
+  asio::post(socket_.get_executor(), [self = shared_from_this()] {
+    self->table_.disconnected(*self);
+    self->matches_.clear();
+  });
   if (on_closed_) std::exchange(on_closed_, nullptr)(id_);
 }
 
