@@ -80,6 +80,38 @@ TEST_F(ProtocolTest, TheAckOfAChatComesBeforeTheChatItCauses) {
   }
 }
 
+TEST_F(ProtocolTest, ASeatAndReadinessAreAnsweredBeforeTheUpdatesTheyCause) {
+  Player owner(server_.port(), "Olga");
+  const std::uint64_t match = owner.create("tutorial", {"KAR", "DRV"});
+  RawConnection kar(server_.port());
+  ASSERT_TRUE(kar.hello("Karla"));
+  pb::ClientMessage join;
+  join.mutable_join_match()->set_match_id(match);
+  join.mutable_join_match()->set_state("KAR");
+  kar.send(join, 2);
+  auto first = kar.read();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->request_id(), 2u);
+  EXPECT_TRUE(first->has_seat_granted());
+  auto second = kar.read();
+  ASSERT_TRUE(second);
+  EXPECT_TRUE(second->has_match_update()) << second->DebugString();
+  EXPECT_EQ(second->match_update().what(), "Karla took Karvonian Federation");
+
+  pb::ClientMessage ready;
+  ready.mutable_set_ready()->set_match_id(match);
+  ready.mutable_set_ready()->set_ready(true);
+  kar.send(ready, 3);
+  first = kar.read();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->request_id(), 3u);
+  EXPECT_TRUE(first->has_ack()) << first->DebugString();
+  second = kar.read();
+  ASSERT_TRUE(second);
+  EXPECT_TRUE(second->has_match_update());
+  EXPECT_NE(second->match_update().what().find("is ready"), std::string::npos);
+}
+
 TEST_F(ProtocolTest, ASetIsAcceptedWithAVerdictPerOrder) {
   Player kar(server_.port(), "Karla");
   const std::uint64_t match = kar.create("tutorial", {"KAR", "DRV"});
