@@ -17,18 +17,47 @@ std::string encode_frame(const google::protobuf::MessageLite& message) {
   return out;
 }
 
+void FrameReader::compact() {
+  if (start_ == 0) return;
+  buffer_.erase(0, start_);
+  start_ = 0;
+}
+
+void FrameReader::feed(std::string_view bytes) {
+  compact();
+  buffer_.append(bytes);
+}
+
+char* FrameReader::prepare(std::size_t n) {
+  compact();
+  prepared_ = buffer_.size();
+  buffer_.resize(prepared_ + n);
+  return buffer_.data() + prepared_;
+}
+
+void FrameReader::commit(std::size_t filled) { buffer_.resize(prepared_ + filled); }
+
+bool FrameReader::release() {
+  if (buffered() != 0) return false;
+  std::string().swap(buffer_);
+  start_ = 0;
+  return true;
+}
+
 FrameReader::Status FrameReader::next(google::protobuf::MessageLite& message) {
-  if (buffer_.empty()) return Status::NeedMore;
+  const std::size_t size = buffer_.size() - start_;
+  if (size == 0) return Status::NeedMore;
+  const char* data = buffer_.data() + start_;
   // A varint length takes at most five bytes; until its last byte (high bit clear) is here the
   // prefix is incomplete, and past five bytes it is garbage.
   std::size_t prefix_end = 0;
-  while (prefix_end < buffer_.size() && prefix_end < 5 &&
-         (static_cast<unsigned char>(buffer_[prefix_end]) & 0x80u))
+  while (prefix_end < size && prefix_end < 5 &&
+         (static_cast<unsigned char>(data[prefix_end]) & 0x80u))
     ++prefix_end;
   if (prefix_end == 5) return Status::Malformed;
-  if (prefix_end == buffer_.size()) return Status::NeedMore;
+  if (prefix_end == size) return Status::NeedMore;
 
-  io::CodedInputStream header(reinterpret_cast<const std::uint8_t*>(buffer_.data()),
+  io::CodedInputStream header(reinterpret_cast<const std::uint8_t*>(data),
                               static_cast<int>(prefix_end + 1));
   std::uint32_t length = 0;
   if (!header.ReadVarint32(&length)) return Status::Malformed;
@@ -37,14 +66,14 @@ FrameReader::Status FrameReader::next(google::protobuf::MessageLite& message) {
     return Status::TooLarge;
   }
   const std::size_t total = prefix_end + 1 + length;
-  if (buffer_.size() < total) return Status::NeedMore;
+  if (size < total) return Status::NeedMore;
 
-  io::CodedInputStream body(reinterpret_cast<const std::uint8_t*>(buffer_.data()),
-                            static_cast<int>(total));
-  bool clean_eof = false;
-  const bool parsed =
-      google::protobuf::util::ParseDelimitedFromCodedStream(&message, &body, &clean_eof);
-  buffer_.erase(0, total);
+  const bool parsed = message.ParseFromArray(data + prefix_end + 1, static_cast<int>(length));
+  start_ += total;
+  if (start_ == buffer_.size()) {
+    buffer_.clear();  // keeps the memory for the next read; release() frees it
+    start_ = 0;
+  }
   return parsed ? Status::Frame : Status::Malformed;
 }
 

@@ -17,7 +17,9 @@ inline constexpr std::size_t kDefaultMaxFrame = 1u << 20;
 /// One frame, ready to send: the delimited encoding of `message`.
 std::string encode_frame(const google::protobuf::MessageLite& message);
 
-/// Splits a byte stream into frames.
+/// Splits a byte stream into frames. Frames are parsed where they lie: the bytes of a read are
+/// moved at most once (what is left of a partial frame, to the front, before the next read), and
+/// the buffer can be released whenever no partial frame is held, so an idle connection keeps none.
 class FrameReader {
  public:
   enum class Status {
@@ -30,16 +32,32 @@ class FrameReader {
   explicit FrameReader(std::size_t max_frame = kDefaultMaxFrame) : max_frame_(max_frame) {}
 
   /// Appends bytes received from the socket.
-  void feed(std::string_view bytes) { buffer_.append(bytes); }
+  void feed(std::string_view bytes);
+  /// Room for `n` more bytes at the end of the buffer, to read into directly; `commit` says how
+  /// many of them were filled.
+  char* prepare(std::size_t n);
+  void commit(std::size_t filled);
   /// Takes the next complete frame out of the buffer and parses it into `message`.
   Status next(google::protobuf::MessageLite& message);
+  /// Frees the buffer's memory when it holds nothing (no partial frame); true when it did.
+  bool release();
   /// The length the last TooLarge frame announced.
   std::size_t announced() const { return announced_; }
-  std::size_t buffered() const { return buffer_.size(); }
+  /// Bytes received and not yet taken as frames.
+  std::size_t buffered() const { return buffer_.size() - start_; }
+  /// Heap memory the buffer holds, used or not (0 for the few bytes a string keeps inline).
+  std::size_t capacity() const {
+    return buffer_.capacity() > std::string().capacity() ? buffer_.capacity() : 0;
+  }
 
  private:
+  /// Moves what is left of a partial frame to the front, once per read rather than per frame.
+  void compact();
+
   std::size_t max_frame_;
   std::string buffer_;
+  std::size_t start_ = 0;     // where the next frame begins
+  std::size_t prepared_ = 0;  // buffer_'s size before the last prepare
   std::size_t announced_ = 0;
 };
 

@@ -189,29 +189,4 @@ void Lobby::create(const std::shared_ptr<Outbox>& who, const pb::CreateMatch& re
       });
 }
 
-void Lobby::enter(const std::shared_ptr<Outbox>& who) {
-  std::erase_if(present_, [](const std::weak_ptr<Outbox>& w) { return w.expired(); });
-  present_.push_back(who);
-}
-
-void Lobby::chat(const Outbox& who, const pb::SendChat& request, Reply reply) {
-  if (!request.to_state().empty())
-    return reply(error_message(pb::BAD_REQUEST, "lobby chat is public; private messages go to "
-                                                "a state within a match"));
-  if (request.text().empty() || request.text().size() > 500)
-    return reply(error_message(pb::BAD_REQUEST, "a chat message has 1 to 500 characters"));
-  pb::ServerMessage m;
-  m.mutable_chat()->set_from_player(who.player_name());
-  m.mutable_chat()->set_text(request.text());
-  m.mutable_chat()->set_sent_unix_ms(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         std::chrono::system_clock::now().time_since_epoch())
-                                         .count());
-  std::erase_if(present_, [](const std::weak_ptr<Outbox>& w) { return w.expired(); });
-  for (const auto& weak : present_)
-    if (auto out = weak.lock()) out->deliver(m);
-  pb::ServerMessage done;
-  done.mutable_ack();
-  reply(std::move(done));
-}
-
 }  // namespace hegemon::server

@@ -1,4 +1,4 @@
-// The lobby: the matches a server hosts, creating them, finding them, and the lobby's chat.
+// The lobby: the matches a server hosts, creating them and finding them.
 #pragma once
 
 #include <asio.hpp>
@@ -37,9 +37,6 @@ class Lobby {
   /// The match with this id, or nullptr.
   std::shared_ptr<MatchSession> find(std::uint64_t id) const;
 
-  /// Connections that receive lobby chat.
-  void enter(const std::shared_ptr<Outbox>& who);
-  void chat(const Outbox& who, const pb::SendChat& request, Reply reply);
   std::size_t match_count() const { return matches_.size(); }
   /// Matches not finished: the ones that count against `max_matches`.
   std::size_t running_matches() const;
@@ -51,7 +48,6 @@ class Lobby {
   LobbyLimits limits_;
   std::map<std::uint64_t, std::shared_ptr<MatchSession>> matches_;
   std::uint64_t next_id_ = 1;
-  std::vector<std::weak_ptr<Outbox>> present_;
 };
 
 }  // namespace hegemon::server

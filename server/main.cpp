@@ -4,6 +4,7 @@
 #include <csignal>
 #include <iostream>
 
+#include "server/descriptor_limit.h"
 #include "server/server.h"
 #include "server/server_options.h"
 
@@ -25,6 +26,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   Log log(std::cerr, options.log_level);
+  if (const std::string short_of = raise_descriptor_limit(options.settings.max_sessions);
+      !short_of.empty())
+    log.warn(short_of);
   try {
     asio::io_context io;
     Server server(io, options.settings, log);

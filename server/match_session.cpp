@@ -20,24 +20,9 @@ std::int64_t unix_ms(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
-pb::ServerMessage ack() {
-  pb::ServerMessage m;
-  m.mutable_ack();
-  return m;
-}
+pb::ServerMessage ack() { return ack_message(); }
 
 }  // namespace
-
-pb::ServerMessage error_message(pb::ErrorCode code, const std::string& reason) {
-  pb::ServerMessage m;
-  m.mutable_error()->set_code(code);
-  m.mutable_error()->set_reason(reason);
-  return m;
-}
-
-pb::ServerMessage error_message(const Verdict& refusal) {
-  return error_message(refusal.code, refusal.reason);
-}
 
 MatchSession::MatchSession(asio::io_context& io, MatchStore& store, Log& log, MatchRecord record,
                            World world, MatchPhase phase)
@@ -138,6 +123,10 @@ bool MatchSession::password_matches(const std::string& password) const {
   return record_.password_hash.empty() || hash_secret(password) == record_.password_hash;
 }
 
+bool MatchSession::owner_token_matches(const std::string& owner_token) const {
+  return hash_secret(owner_token) == record_.owner_token_hash;
+}
+
 pb::MatchSummary MatchSession::summary() const {
   pb::MatchSummary m;
   m.set_match_id(record_.id);
@@ -171,7 +160,7 @@ template <typename Fn>
 void MatchSession::for_each_listener(Fn fn) const {
   for (const auto& seat : seats_)
     if (auto holder = seat.holder.lock()) fn(*holder, &seat);
-  for (const auto& weak : spectators_)
+  for (const auto& [key, weak] : spectators_)
     if (auto spectator = weak.lock()) fn(*spectator, nullptr);
 }
 
@@ -277,9 +266,7 @@ void MatchSession::reconnect(const std::shared_ptr<Outbox>& who, const pb::Recon
 
 void MatchSession::observe(const std::shared_ptr<Outbox>& who, Reply reply) {
   if (auto verdict = can(Intent::Observe); !verdict) return reply(error_message(verdict));
-  const bool watching = std::any_of(spectators_.begin(), spectators_.end(),
-                                    [&](const std::weak_ptr<Outbox>& w) { return w.lock() == who; });
-  if (!watching) spectators_.push_back(who);
+  spectators_.insert_or_assign(who.get(), who);
   pb::ServerMessage m;
   *m.mutable_observing()->mutable_match() = summary();
   *m.mutable_observing()->mutable_view() = make_view(world_, kSpectator);
@@ -288,10 +275,7 @@ void MatchSession::observe(const std::shared_ptr<Outbox>& who, Reply reply) {
 
 void MatchSession::leave(const Outbox* who, Reply reply) {
   if (auto verdict = can(Intent::Leave); !verdict) return reply(error_message(verdict));
-  std::erase_if(spectators_, [&](const std::weak_ptr<Outbox>& w) {
-    auto s = w.lock();
-    return !s || s.get() == who;
-  });
+  spectators_.erase(who);
   if (Seat* seat = seat_of(who)) {
     seat->holder.reset();
     broadcast_update(seat->player_name + " left " + world_.states[seat->state].name +
@@ -306,10 +290,7 @@ void MatchSession::disconnected(const Outbox* who) {
     broadcast_update(seat->player_name + " lost the connection to " +
                      world_.states[seat->state].name);
   }
-  std::erase_if(spectators_, [&](const std::weak_ptr<Outbox>& w) {
-    auto s = w.lock();
-    return !s || s.get() == who;
-  });
+  spectators_.erase(who);
 }
 
 void MatchSession::send_view(const Outbox* who, Reply reply) const {

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "protocol/wire.pb.h"
@@ -23,17 +24,11 @@
 #include "server/match_phase.h"
 #include "server/match_store.h"
 #include "server/outbox.h"
+#include "server/reply.h"
 #include "shared/orders.h"
 #include "shared/world.h"
 
 namespace hegemon::server {
-
-using Reply = std::function<void(pb::ServerMessage)>;
-
-/// A reply carrying an error.
-pb::ServerMessage error_message(pb::ErrorCode code, const std::string& reason);
-/// A reply carrying the phase's refusal.
-pb::ServerMessage error_message(const Verdict& refusal);
 
 class MatchSession : public std::enable_shared_from_this<MatchSession> {
  public:
@@ -56,6 +51,10 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   const World& world() const { return world_; }
   pb::MatchSummary summary() const;
   bool password_matches(const std::string& password) const;
+  /// Whether this is the owner token that MatchCreated gave.
+  bool owner_token_matches(const std::string& owner_token) const;
+  /// Whether the connection holds a seat of this match.
+  bool holds_seat(const Outbox* who) const { return seat_of(who) != nullptr; }
 
   void join(const std::shared_ptr<Outbox>& who, const pb::JoinMatch& request, Reply reply);
   void reconnect(const std::shared_ptr<Outbox>& who, const pb::Reconnect& request, Reply reply);
@@ -115,7 +114,9 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   MatchPhase phase_;
   int orders_being_stored_ = 0;  // acknowledged once stored, so the turn waits for them
   std::vector<Seat> seats_;  // one per state, by index
-  std::vector<std::weak_ptr<Outbox>> spectators_;
+  // By connection, so that observing, leaving and disconnecting cost the same with 10 000
+  // spectators as with one.
+  std::unordered_map<const Outbox*, std::weak_ptr<Outbox>> spectators_;
   asio::steady_timer deadline_timer_;
   std::chrono::system_clock::time_point deadline_{};
   asio::steady_timer retry_timer_;

@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include <stdexcept>
+#include <vector>
 
 namespace hegemon::server {
 namespace {
@@ -24,7 +25,9 @@ Server::Server(asio::io_context& io, ServerSettings settings, Log& log)
       log_(log),
       store_(open_store(settings_, log)),
       lobby_(io, *store_, log, {settings_.max_matches, settings_.assets_dir}),
-      acceptor_(io) {
+      requests_(lobby_, log, settings_.session.server_name, settings_.assets_dir),
+      acceptor_(io),
+      accept_pause_(io) {
   lobby_.restore();
   if (settings_.read_only) store_->set_read_only(true);
   std::error_code ec;
@@ -45,31 +48,58 @@ void Server::start() { accept(); }
 void Server::accept() {
   acceptor_.async_accept([this](std::error_code ec, asio::ip::tcp::socket socket) {
     if (stopped_) return;
-    if (ec) {
-      log_.warn("accepting a connection failed: " + ec.message());
-    } else {
-      std::erase_if(sessions_, [](const std::weak_ptr<Session>& s) {
-        auto live = s.lock();
-        return !live || !live->is_open();
-      });
-      if (sessions_.size() >= settings_.max_sessions) {
-        log_.warn("refusing a connection: the server has its maximum of " +
-                  std::to_string(settings_.max_sessions) + " connections");
-        std::error_code ignored;
-        socket.close(ignored);
-      } else {
-        // Replies and events are small frames written one after another: without this, Nagle's
-        // algorithm and delayed acknowledgements can hold one back for tens of milliseconds.
-        std::error_code ignored;
-        socket.set_option(asio::ip::tcp::no_delay(true), ignored);
-        auto session = std::make_shared<Session>(std::move(socket), next_session_++, lobby_,
-                                                 log_, settings_.session);
-        sessions_.push_back(session);
-        session->start();
-      }
+    if (!ec) {
+      admit(std::move(socket));
+      return accept();
     }
-    accept();
+    log_.warn("accepting a connection failed: " + ec.message() +
+              (ec == std::errc::too_many_files_open
+                   ? " (the process is out of file descriptors: raise its limit, see "
+                     "docs/SERVER.md)"
+                   : ""));
+    accept_pause_.expires_after(std::chrono::milliseconds(100));
+    accept_pause_.async_wait([this](const std::error_code& wait) {
+      if (!wait && !stopped_) accept();
+    });
   });
+}
+
+void Server::admit(asio::ip::tcp::socket socket) {
+  std::error_code ignored;
+  if (sessions_.size() >= settings_.max_sessions) {
+    log_.warn("refusing a connection: the server has its maximum of " +
+              std::to_string(settings_.max_sessions) + " connections");
+    socket.close(ignored);
+    return;
+  }
+  // Replies and events are small frames: without this, Nagle's algorithm and delayed
+  // acknowledgements can hold one back for tens of milliseconds.
+  socket.set_option(asio::ip::tcp::no_delay(true), ignored);
+  const std::uint64_t id = next_session_++;
+  auto session = std::make_shared<Session>(std::move(socket), id, requests_, log_,
+                                           settings_.session,
+                                           [this](std::uint64_t closed) { sessions_.erase(closed); });
+  sessions_.emplace(id, session);
+  session->start();
+}
+
+SessionTraffic Server::traffic(std::uint64_t session_id) const {
+  auto it = sessions_.find(session_id);
+  if (it == sessions_.end()) return {};
+  auto s = it->second.lock();
+  return s ? s->traffic() : SessionTraffic{};
+}
+
+SessionFootprint Server::footprint() const {
+  SessionFootprint sum;
+  for (const auto& [id, weak] : sessions_)
+    if (auto s = weak.lock()) {
+      const SessionFootprint f = s->footprint();
+      sum.read_buffer += f.read_buffer;
+      sum.write_queue += f.write_queue;
+      sum.write_slots += f.write_slots;
+    }
+  return sum;
 }
 
 void Server::stop() {
@@ -77,8 +107,12 @@ void Server::stop() {
   stopped_ = true;
   std::error_code ignored;
   acceptor_.close(ignored);
-  for (auto& weak : sessions_)
-    if (auto s = weak.lock()) s->close();
+  accept_pause_.cancel();
+  // Closing a connection removes it from the index: close a copy.
+  std::vector<std::shared_ptr<Session>> open;
+  for (const auto& [id, weak] : sessions_)
+    if (auto s = weak.lock()) open.push_back(std::move(s));
+  for (const auto& s : open) s->close();
   sessions_.clear();
   lobby_.stop();
 }

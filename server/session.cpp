@@ -5,21 +5,26 @@
 namespace hegemon::server {
 namespace {
 
-bool valid_player_name(const std::string& name) {
-  return !name.empty() && name.size() <= 32 &&
-         std::all_of(name.begin(), name.end(),
-                     [](unsigned char c) { return c >= 0x20 && c != 0x7F; });
-}
+// A read takes what the kernel holds, at least this much (so that the end of the stream and
+// small frames need one call) and at most that much (so that one read cannot balloon).
+constexpr std::size_t kMinRead = 1024;
+constexpr std::size_t kMaxRead = 256u << 10;
+// Reads of one connection in one turn of the loop, so that a connection that never stops
+// sending cannot keep the loop from the others; it carries on in the next turn.
+constexpr int kReadsPerTurn = 4;
+// Write-queue slots kept between writes; a burst that needed more gives them back.
+constexpr std::size_t kKeptWriteSlots = 64;
 
 }  // namespace
 
-Session::Session(asio::ip::tcp::socket socket, std::uint64_t id, Lobby& lobby, Log& log,
-                 const SessionLimits& limits)
+Session::Session(asio::ip::tcp::socket socket, std::uint64_t id, RequestTable& table, Log& log,
+                 const SessionLimits& limits, std::function<void(std::uint64_t)> on_closed)
     : socket_(std::move(socket)),
       id_(id),
-      lobby_(lobby),
+      table_(table),
       log_(log),
       limits_(limits),
+      on_closed_(std::move(on_closed)),
       reader_(limits.max_frame),
       linger_timer_(socket_.get_executor()) {
   std::error_code ec;
@@ -31,6 +36,21 @@ Session::Session(asio::ip::tcp::socket socket, std::uint64_t id, Lobby& lobby, L
 std::string Session::label() const {
   return "session " + std::to_string(id_) +
          (player_name_.empty() ? "" : " (" + player_name_ + ")") + " from " + peer_;
+}
+
+void Session::identify(const std::string& player_name) {
+  identified_ = true;
+  player_name_ = player_name;
+}
+
+SessionFootprint Session::footprint() const {
+  SessionFootprint f;
+  f.read_buffer = reader_.capacity();
+  f.write_queue = outbox_bytes_;
+  f.write_slots = (queued_.capacity() + sending_.capacity() + held_events_.capacity()) *
+                      sizeof(std::string) +
+                  buffers_.capacity() * sizeof(asio::const_buffer);
+  return f;
 }
 
 bool Session::take_request_token() {
@@ -47,62 +67,85 @@ bool Session::take_request_token() {
 void Session::start() {
   tokens_ = limits_.request_burst;
   refilled_ = std::chrono::steady_clock::now();
+  std::error_code ignored;
+  socket_.non_blocking(true, ignored);
   log_.info(label() + " connected");
-  read();
+  wait_readable();
 }
 
-void Session::read() {
-  socket_.async_read_some(
-      asio::buffer(buffer_), [self = shared_from_this()](std::error_code ec, std::size_t n) {
-        if (ec) {
-          if (self->open_)
-            self->log_.info(self->label() + " disconnected" +
-                            (ec == asio::error::eof ? "" : " (" + ec.message() + ")"));
-          self->shut();
-          return;
-        }
-        if (self->close_after_flush_) return self->read();  // closing: drop what still comes
-        self->reader_.feed(std::string_view(self->buffer_.data(), n));
-        for (;;) {
-          pb::ClientMessage message;
-          const auto status = self->reader_.next(message);
-          if (status == net::FrameReader::Status::NeedMore) break;
-          if (status == net::FrameReader::Status::Frame) {
-            self->on_frame(message);
-            if (!self->open_) return;
-            if (self->close_after_flush_) return self->read();
-            continue;
-          }
-          // A stream that cannot be framed cannot be trusted past this point: say why, close.
-          const bool too_large = status == net::FrameReader::Status::TooLarge;
-          const std::string why =
-              too_large ? "a frame of " + std::to_string(self->reader_.announced()) +
-                              " bytes is over this server's limit of " +
-                              std::to_string(self->limits_.max_frame) + " bytes"
-                        : "a frame could not be read as a ClientMessage";
-          self->log_.warn(self->label() + ": " + why + "; closing the connection");
-          pb::ServerMessage error = error_message(
-              too_large ? pb::FRAME_TOO_LARGE : pb::MALFORMED_FRAME, why + "; the connection is closed");
-          self->deliver(error);
-          self->close(true);
-          self->read();  // keep draining until the close
-          return;
-        }
-        self->read();
-      });
+void Session::wait_readable() {
+  socket_.async_wait(asio::ip::tcp::socket::wait_read,
+                     [self = shared_from_this()](std::error_code ec) {
+                       if (ec) return self->shut();
+                       self->on_readable();
+                     });
+}
+
+void Session::on_readable() {
+  for (int reads = 0; reads < kReadsPerTurn && open_; ++reads) {
+    std::error_code ec;
+    std::size_t n = 0;
+    if (close_after_flush_) {
+      // Closing: what still comes is read and dropped, so the peer sees our error, not a reset.
+      char scratch[1024];
+      n = socket_.read_some(asio::buffer(scratch), ec);
+    } else {
+      const std::size_t room = std::clamp(socket_.available(ec), kMinRead, kMaxRead);
+      char* at = reader_.prepare(room);
+      n = socket_.read_some(asio::buffer(at, room), ec);
+      reader_.commit(ec ? 0 : n);
+    }
+    if (ec == asio::error::would_block || ec == asio::error::try_again) {
+      reader_.release();  // an idle connection keeps no read buffer
+      return wait_readable();
+    }
+    if (ec) {
+      if (open_ && !close_after_flush_)
+        log_.info(label() + " disconnected" +
+                  (ec == asio::error::eof ? "" : " (" + ec.message() + ")"));
+      return shut();
+    }
+    if (!close_after_flush_) take_frames();
+  }
+  if (!open_) return;
+  asio::post(socket_.get_executor(), [self = shared_from_this()] { self->on_readable(); });
+}
+
+bool Session::take_frames() {
+  for (;;) {
+    pb::ClientMessage message;
+    const auto status = reader_.next(message);
+    if (status == net::FrameReader::Status::NeedMore) return true;
+    if (status == net::FrameReader::Status::Frame) {
+      on_frame(message);
+      if (!open_ || close_after_flush_) return false;
+      continue;
+    }
+    // A stream that cannot be framed cannot be trusted past this point: say why, close.
+    const bool too_large = status == net::FrameReader::Status::TooLarge;
+    refuse_stream(too_large ? pb::FRAME_TOO_LARGE : pb::MALFORMED_FRAME,
+                  too_large ? "a frame of " + std::to_string(reader_.announced()) +
+                                  " bytes is over this server's limit of " +
+                                  std::to_string(limits_.max_frame) + " bytes"
+                            : "a frame could not be read as a ClientMessage");
+    return false;
+  }
+}
+
+void Session::refuse_stream(pb::ErrorCode code, const std::string& why) {
+  log_.warn(label() + ": " + why + "; closing the connection");
+  deliver(error_message(code, why + "; the connection is closed"));
+  close(true);
 }
 
 void Session::on_frame(const pb::ClientMessage& message) {
   const std::uint64_t request_id = message.request_id();
-  Reply reply = [weak = weak_from_this(), request_id](pb::ServerMessage m) {
-    if (auto self = weak.lock()) {
-      m.set_request_id(request_id);
-      if (m.has_error())
-        self->log_.info(self->label() + ": request " + std::to_string(request_id) + " refused (" +
-                        pb::ErrorCode_Name(m.error().code()) + "): " + m.error().reason());
-      self->deliver(m);
-    }
-  };
+  // Request id 0 marks events and fatal errors: a reply carrying it could not be told from
+  // them. An empty frame is such a request (every field at its default).
+  if (request_id == 0)
+    return refuse_stream(pb::MALFORMED_FRAME,
+                         "a request with request id 0 (an empty frame is one); request ids "
+                         "start at 1, since 0 marks events and fatal errors");
   if (!take_request_token()) {
     const auto now = std::chrono::steady_clock::now();
     if (now - last_throttle_log_ > std::chrono::seconds(1)) {
@@ -119,120 +162,41 @@ void Session::on_frame(const pb::ClientMessage& message) {
     deliver(m);
     return;
   }
-  dispatch(message, std::move(reply));
-}
-
-std::shared_ptr<MatchSession> Session::match_for(std::uint64_t id, Reply& reply) {
-  auto match = lobby_.find(id);
-  if (!match) reply(error_message(pb::NOT_FOUND, "there is no match " + std::to_string(id)));
-  return match;
-}
-
-void Session::hello(const pb::Hello& hello, Reply& reply) {
-  if (identified_) return reply(error_message(pb::BAD_REQUEST, "this connection already said hello"));
-  if (hello.protocol_version() != pb::PROTOCOL_VERSION_CURRENT) {
-    reply(error_message(pb::VERSION_MISMATCH,
-                        "this server speaks protocol " +
-                            std::to_string(pb::PROTOCOL_VERSION_CURRENT) + " and the client " +
-                            std::to_string(hello.protocol_version()) +
-                            "; use a client of the same version"));
-    close(true);
-    return;
-  }
-  if (!valid_player_name(hello.player_name()))
-    return reply(error_message(pb::BAD_REQUEST,
-                               "a player name has 1 to 32 printable characters"));
-  identified_ = true;
-  player_name_ = hello.player_name();
-  lobby_.enter(shared_from_this());
-  log_.info(label() + " said hello (" + hello.client_name() + ")");
-  pb::ServerMessage m;
-  m.mutable_welcome()->set_protocol_version(pb::PROTOCOL_VERSION_CURRENT);
-  m.mutable_welcome()->set_server_name(limits_.server_name);
-  m.mutable_welcome()->set_session_id(id_);
-  reply(std::move(m));
-}
-
-void Session::dispatch(const pb::ClientMessage& message, Reply reply) {
-  using M = pb::ClientMessage;
-  if (message.body_case() == M::kHello) return hello(message.hello(), reply);
-  if (message.body_case() == M::BODY_NOT_SET)
-    return reply(error_message(pb::BAD_REQUEST, "a message with no request in it"));
-  if (!identified_)
-    return reply(error_message(pb::NOT_IDENTIFIED, "say Hello first (protocol version and "
-                                                   "player name)"));
-  auto self = shared_from_this();
-  switch (message.body_case()) {
-    case M::kListMatches:
-      return lobby_.list(std::move(reply));
-    case M::kCreateMatch:
-      return lobby_.create(self, message.create_match(), std::move(reply));
-    case M::kJoinMatch:
-      if (auto m = match_for(message.join_match().match_id(), reply)) {
-        matches_.insert(m->id());
-        m->join(self, message.join_match(), std::move(reply));
-      }
-      return;
-    case M::kReconnect:
-      if (auto m = match_for(message.reconnect().match_id(), reply)) {
-        matches_.insert(m->id());
-        m->reconnect(self, message.reconnect(), std::move(reply));
-      }
-      return;
-    case M::kObserveMatch:
-      if (auto m = match_for(message.observe_match().match_id(), reply)) {
-        if (!m->password_matches(message.observe_match().password()))
-          return reply(error_message(pb::WRONG_PASSWORD, "the password for match " +
-                                                             std::to_string(m->id()) +
-                                                             " is wrong"));
-        matches_.insert(m->id());
-        m->observe(self, std::move(reply));
-      }
-      return;
-    case M::kLeaveMatch:
-      if (auto m = match_for(message.leave_match().match_id(), reply)) {
-        m->leave(this, std::move(reply));
-        matches_.erase(m->id());
-      }
-      return;
-    case M::kSubmitOrders:
-      if (auto m = match_for(message.submit_orders().match_id(), reply))
-        m->submit(this, message.submit_orders(), std::move(reply));
-      return;
-    case M::kSetReady:
-      if (auto m = match_for(message.set_ready().match_id(), reply))
-        m->set_ready(this, message.set_ready().ready(), std::move(reply));
-      return;
-    case M::kSendChat:
-      if (message.send_chat().match_id() == 0)
-        return lobby_.chat(*this, message.send_chat(), std::move(reply));
-      if (auto m = match_for(message.send_chat().match_id(), reply))
-        m->chat(this, message.send_chat(), std::move(reply));
-      return;
-    case M::kPauseMatch:
-      if (auto m = match_for(message.pause_match().match_id(), reply))
-        m->pause(message.pause_match().owner_token(), std::move(reply));
-      return;
-    case M::kResumeMatch:
-      if (auto m = match_for(message.resume_match().match_id(), reply))
-        m->resume(message.resume_match().owner_token(), std::move(reply));
-      return;
-    case M::kGetView:
-      if (auto m = match_for(message.get_view().match_id(), reply)) m->send_view(this, std::move(reply));
-      return;
-    case M::kPing: {
-      pb::ServerMessage pong;
-      pong.mutable_pong()->set_nonce(message.ping().nonce());
-      return reply(std::move(pong));
+  Reply reply = [weak = weak_from_this(), request_id](pb::ServerMessage m) {
+    if (auto self = weak.lock()) {
+      m.set_request_id(request_id);
+      if (m.has_error())
+        self->log_.info(self->label() + ": request " + std::to_string(request_id) + " refused (" +
+                        pb::ErrorCode_Name(m.error().code()) + "): " + m.error().reason());
+      self->deliver(m);
     }
-    default:
-      return reply(error_message(pb::BAD_REQUEST, "this server does not know that request"));
-  }
+  };
+  handling_ = request_id;
+  handling_request_ = true;
+  table_.dispatch(*this, message, std::move(reply));
+  // Answered later (after storage) or not: what it caused so far goes out now.
+  handling_request_ = false;
+  for (std::string& frame : held_events_) queue(std::move(frame));
+  held_events_.clear();
 }
 
 void Session::deliver(const pb::ServerMessage& message) {
   if (!open_ || close_after_flush_) return;
   std::string frame = net::encode_frame(message);
+  if (handling_request_ && message.request_id() == 0) {
+    held_events_.push_back(std::move(frame));  // after the reply of the request under way
+    return;
+  }
+  queue(std::move(frame));
+  if (handling_request_ && message.request_id() == handling_) {
+    handling_request_ = false;
+    for (std::string& held : held_events_) queue(std::move(held));
+    held_events_.clear();
+  }
+}
+
+void Session::queue(std::string frame) {
+  if (!open_) return;
   outbox_bytes_ += frame.size();
   if (outbox_bytes_ > limits_.max_outbox) {
     log_.warn(label() + " fell " + std::to_string(outbox_bytes_) +
@@ -240,23 +204,39 @@ void Session::deliver(const pb::ServerMessage& message) {
     close();
     return;
   }
-  outbox_.push_back(std::move(frame));
-  if (!writing_) write_next();
+  queued_.push_back(std::move(frame));
+  // Everything queued in this turn of the loop leaves in one write.
+  if (writing_ || write_posted_) return;
+  write_posted_ = true;
+  asio::post(socket_.get_executor(), [self = shared_from_this()] {
+    self->write_posted_ = false;
+    self->write_queued();
+  });
 }
 
-void Session::write_next() {
-  if (outbox_.empty()) {
-    writing_ = false;
+void Session::write_queued() {
+  if (!open_ || writing_) return;
+  if (queued_.empty()) {
     if (close_after_flush_) linger_then_close();
     return;
   }
+  sending_.swap(queued_);
+  buffers_.clear();
+  for (const std::string& frame : sending_) buffers_.push_back(asio::buffer(frame));
   writing_ = true;
-  asio::async_write(socket_, asio::buffer(outbox_.front()),
-                    [self = shared_from_this()](std::error_code ec, std::size_t) {
+  traffic_.frames += sending_.size();
+  ++traffic_.writes;
+  asio::async_write(socket_, buffers_,
+                    [self = shared_from_this()](std::error_code ec, std::size_t written) {
+                      self->writing_ = false;
+                      self->sending_.clear();
                       if (ec || !self->open_) return self->shut();
-                      self->outbox_bytes_ -= self->outbox_.front().size();
-                      self->outbox_.pop_front();
-                      self->write_next();
+                      self->outbox_bytes_ -= written;
+                      if (self->sending_.capacity() > kKeptWriteSlots) {
+                        self->sending_ = {};
+                        self->buffers_ = {};
+                      }
+                      self->write_queued();
                     });
 }
 
@@ -264,7 +244,7 @@ void Session::close(bool flush) {
   if (!open_) return;
   if (flush) {
     close_after_flush_ = true;
-    if (!writing_ && outbox_.empty()) linger_then_close();
+    if (!writing_ && !write_posted_ && queued_.empty()) linger_then_close();
     return;
   }
   shut();
@@ -286,10 +266,18 @@ void Session::shut() {
   linger_timer_.cancel();
   socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);
-  outbox_.clear();
-  for (std::uint64_t id : matches_)
-    if (auto m = lobby_.find(id)) m->disconnected(this);
-  matches_.clear();
+  // Frames of a write under way stay until its handler runs: the write may still read them.
+  queued_.clear();
+  held_events_.clear();
+  reader_.release();
+  // The lobby and the matches hear of it in a turn of their own: a connection can close while
+  // one of them is delivering to everyone (it fell too far behind), and must not change the
+  // audience under that loop.
+  asio::post(socket_.get_executor(), [self = shared_from_this()] {
+    self->table_.disconnected(*self);
+    self->matches_.clear();
+  });
+  if (on_closed_) std::exchange(on_closed_, nullptr)(id_);
 }
 
 }  // namespace hegemon::server

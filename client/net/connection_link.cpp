@@ -119,6 +119,32 @@ std::future<pb::ServerMessage> ServerConnection::Link::send_request(pb::ClientMe
   return reply;
 }
 
+std::vector<std::future<pb::ServerMessage>> ServerConnection::Link::send_requests(
+    std::vector<pb::ClientMessage> messages) {
+  std::vector<std::future<pb::ServerMessage>> replies;
+  std::string bytes;
+  {
+    std::lock_guard lock(mutex_);
+    for (pb::ClientMessage& message : messages) {
+      Pending pending;
+      pending.body = body_name(message);
+      replies.push_back(pending.reply.get_future());
+      if (state_ != State::Open) {
+        pending.reply.set_exception(
+            std::make_exception_ptr(ConnectionError(not_open_locked(pending.body))));
+        continue;
+      }
+      const std::uint64_t id = ++last_request_id_;
+      message.set_request_id(id);
+      pending_.emplace(id, std::move(pending));
+      bytes += net::encode_frame(message);
+    }
+  }
+  if (!bytes.empty())
+    asio::post(io_, [this, bytes = std::move(bytes)]() mutable { enqueue_write(std::move(bytes)); });
+  return replies;
+}
+
 bool ServerConnection::Link::forget(std::uint64_t id) {
   std::lock_guard lock(mutex_);
   return pending_.erase(id) > 0;

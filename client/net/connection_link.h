@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include <asio.hpp>
 
@@ -52,6 +53,8 @@ class ServerConnection::Link {
 
   void open(const std::string& host, std::uint16_t port, Duration timeout);
   std::future<pb::ServerMessage> send_request(pb::ClientMessage message, std::uint64_t& id);
+  /// send_request() for each message, written in one write.
+  std::vector<std::future<pb::ServerMessage>> send_requests(std::vector<pb::ClientMessage> messages);
   /// Forgets a request whose caller stopped waiting; true if it was still pending.
   bool forget(std::uint64_t id);
   void send_raw(std::string bytes);

@@ -97,6 +97,11 @@ std::future<pb::ServerMessage> ServerConnection::request(pb::ClientMessage messa
   return link_->send_request(std::move(message), id);
 }
 
+std::vector<std::future<pb::ServerMessage>> ServerConnection::request_together(
+    std::vector<pb::ClientMessage> messages) {
+  return link_->send_requests(std::move(messages));
+}
+
 pb::ServerMessage ServerConnection::call(pb::ClientMessage message, Duration timeout) {
   const std::string body = body_name(message);
   std::uint64_t id = 0;

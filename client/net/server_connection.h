@@ -23,6 +23,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "protocol/wire.pb.h"
 
@@ -79,6 +80,11 @@ class ServerConnection {
   /// returns the future reply: the specific reply body or an Error body, both normal replies.
   /// The future holds a ConnectionError if the connection is not open or closes first.
   std::future<pb::ServerMessage> request(pb::ClientMessage message);
+
+  /// request() for each message, all written to the socket in one write, so that the server
+  /// reads them together: for tests of requests that race each other on the server.
+  std::vector<std::future<pb::ServerMessage>> request_together(
+      std::vector<pb::ClientMessage> messages);
 
   /// request() and wait for the reply. Throws ConnectionError on timeout or disconnect; an Error
   /// reply is returned, not thrown. A reply that comes after the timeout is dropped.

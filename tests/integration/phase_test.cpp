@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "player.h"
-#include "protocol/frame_codec.h"
 #include "test_server.h"
 
 namespace hegemon::testing {
@@ -298,8 +297,9 @@ TEST(Phase, AMatchWaitsInTheLobbyWithItsClockStoppedUntilItsFirstPlayerSitsDown)
   pb::OrderSet orders;
   orders.set_state("KAR");
   orders.set_turn(1);
-  expect_refused(kar.submit(id, orders, true), pb::MATCH_NOT_RUNNING, "takes a seat");
-  expect_refused(kar.connection().call(ready_request(id)), pb::MATCH_NOT_RUNNING, "takes a seat");
+  // Orders and readiness need a seat, and in the lobby nobody holds one yet.
+  expect_refused(kar.submit(id, orders, true), pb::NOT_YOUR_SEAT, "join a seat");
+  expect_refused(kar.connection().call(ready_request(id)), pb::NOT_YOUR_SEAT, "join a seat");
   ASSERT_TRUE(watcher.connection().call(observe_request(id)).has_observing());
   EXPECT_TRUE(watcher.connection().call(chat_request(id, "who plays?")).has_ack());
 
@@ -374,14 +374,14 @@ TEST(Phase, PauseAndResumeTakeEffectOnlyOnceStoredAndSurviveARestart) {
     ASSERT_TRUE(kar.join(id, "KAR").has_seat_granted());
     owner = kar.owner_token();
     // A pause and an order set in one write: the server reads both before the pause is stored,
-    // and until it is, the match runs and takes the orders. (Request id 0: the replies come as
-    // events.)
-    kar.connection().send_raw(
-        net::encode_frame(owner_request(true, id, owner)) +
-        net::encode_frame(submit_request(id, budget("KAR", 1, kar.view().own().allocation()), false)));
-    pb::ServerMessage event;
-    ASSERT_TRUE(kar.connection().wait_event(pb::ServerMessage::kAck, event, 5s));
-    ASSERT_TRUE(kar.connection().wait_event(pb::ServerMessage::kOrdersAccepted, event, 5s))
+    // and until it is, the match runs and takes the orders.
+    auto replies = kar.connection().request_together(
+        {owner_request(true, id, owner),
+         submit_request(id, budget("KAR", 1, kar.view().own().allocation()), false)});
+    ASSERT_EQ(replies[0].wait_for(5s), std::future_status::ready);
+    ASSERT_TRUE(replies[0].get().has_ack());
+    ASSERT_EQ(replies[1].wait_for(5s), std::future_status::ready);
+    ASSERT_TRUE(replies[1].get().has_orders_accepted())
         << "the orders sent before the pause was stored were refused";
     EXPECT_EQ(summary_of(kar, id).status(), pb::MATCH_PAUSED);
     ASSERT_TRUE(kar.connection().call(owner_request(false, id, owner)).has_ack());
@@ -428,12 +428,14 @@ TEST(Phase, APauseStoredWhileTheTurnResolvesLetsTheTurnFinishThenPauses) {
   ASSERT_TRUE(kar.join(id, "KAR").has_seat_granted());
   // Karla's readiness (the only human's) and her pause in one write: the pause is taken while
   // collecting and stored once the turn has begun to resolve.
-  kar.connection().send_raw(
-      net::encode_frame(submit_request(id, budget("KAR", 1, kar.view().own().allocation()), true)) +
-      net::encode_frame(owner_request(true, id, kar.owner_token())));
+  auto replies = kar.connection().request_together(
+      {submit_request(id, budget("KAR", 1, kar.view().own().allocation()), true),
+       owner_request(true, id, kar.owner_token())});
+  ASSERT_EQ(replies[0].wait_for(5s), std::future_status::ready);
+  ASSERT_TRUE(replies[0].get().has_orders_accepted());
+  ASSERT_EQ(replies[1].wait_for(5s), std::future_status::ready);
+  ASSERT_TRUE(replies[1].get().has_ack());
   pb::ServerMessage event;
-  ASSERT_TRUE(kar.connection().wait_event(pb::ServerMessage::kOrdersAccepted, event, 5s));
-  ASSERT_TRUE(kar.connection().wait_event(pb::ServerMessage::kAck, event, 5s));
   EXPECT_EQ(kar.wait_turn().view().turn(), 1);
   bool announced = false;
   while (kar.connection().wait_event(pb::ServerMessage::kMatchUpdate, event, 200ms))

@@ -5,10 +5,12 @@
 #include <asio.hpp>
 
 #include <future>
+#include <memory>
 #include <vector>
 
 #include "protocol/frame_codec.h"
 #include "player.h"
+#include "raw_connection.h"
 #include "test_server.h"
 
 namespace hegemon::testing {
@@ -59,6 +61,56 @@ TEST(SlowClient, AClientThatStopsReadingIsCutOffWhileTheOthersPlayOn) {
     std::this_thread::sleep_for(20ms);
   EXPECT_NE(server.log_text().find("(Sloth)"), std::string::npos);
   EXPECT_NE(server.log_text().find("behind in reading; disconnecting it"), std::string::npos);
+}
+
+TEST(SlowClient, AListenerCutOffWhileEveryoneIsBeingSentTheSameChatLeavesTheOthersServed) {
+  TempDir data;
+  server::ServerSettings settings;
+  settings.session.max_outbox = 64 * 1024;
+  settings.session.requests_per_second = 0;
+  TestServer server(data.path(), settings);
+  // Listeners before and after the sloth in the lobby's audience, so that it falls behind in
+  // the middle of delivering one message to all of them.
+  std::vector<std::unique_ptr<Player>> listeners;
+  for (int i = 0; i < 3; ++i)
+    listeners.push_back(std::make_unique<Player>(server.port(), "Listener" + std::to_string(i)));
+  RawConnection sloth(server.port());
+  ASSERT_TRUE(sloth.hello("Sloth"));
+  for (int i = 3; i < 6; ++i)
+    listeners.push_back(std::make_unique<Player>(server.port(), "Listener" + std::to_string(i)));
+  Player talker(server.port(), "Talker");
+
+  pb::ClientMessage chat;
+  chat.mutable_send_chat()->set_text(std::string(500, 'x'));
+  const auto cut_off = [&] {
+    return server.log_text().find("(Sloth) from") != std::string::npos &&
+           server.log_text().find("behind in reading; disconnecting it") != std::string::npos;
+  };
+  // The kernel's buffers take a few MiB before the server's own queue for the sloth grows.
+  // Fifty at a time: what one turn of the loop queues for a connection that does read stays
+  // well under its limit.
+  for (int round = 0; round < 600 && !cut_off(); ++round) {
+    auto replies = talker.connection().request_together(std::vector<pb::ClientMessage>(50, chat));
+    for (auto& reply : replies) {
+      ASSERT_EQ(reply.wait_for(10s), std::future_status::ready);
+      ASSERT_TRUE(reply.get().has_ack());
+    }
+  }
+  EXPECT_TRUE(cut_off());
+  // Everyone else is still served, and hears the lobby.
+  chat.mutable_send_chat()->set_text("still here?");
+  ASSERT_TRUE(talker.connection().call(chat).has_ack());
+  for (auto& listener : listeners) {
+    pb::ServerMessage event;
+    bool heard = false;
+    while (!heard && listener->connection().wait_event(pb::ServerMessage::kChat, event, 10s))
+      heard = event.chat().text() == "still here?";
+    EXPECT_TRUE(heard);
+  }
+  Player late(server.port(), "Late");
+  pb::ClientMessage list;
+  list.mutable_list_matches();
+  EXPECT_TRUE(late.connection().call(list).has_match_list());
 }
 
 TEST(SlowClient, AClientThatFloodsTheServerIsRateLimitedWhileTheOthersPlayOn) {

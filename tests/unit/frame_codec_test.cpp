@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -204,6 +205,34 @@ TEST(FrameCodec, FramesAfterAGoodOneStayBuffered) {
   EXPECT_EQ(reader.next(message), Status::Frame);
   EXPECT_EQ(reader.buffered(), 2u);
   EXPECT_EQ(reader.next(message), Status::NeedMore);
+}
+
+TEST(FrameCodec, ReadsIntoItsOwnBufferAndKeepsNothingOnceEmpty) {
+  pb::ClientMessage first, second;
+  first.set_request_id(1);
+  first.mutable_ping()->set_nonce(11);
+  second.set_request_id(2);
+  second.mutable_ping()->set_nonce(22);
+  const std::string bytes = encode_frame(first) + encode_frame(second);
+  FrameReader reader;
+  EXPECT_EQ(reader.capacity(), 0u) << "a new reader holds no buffer";
+  // The first frame and half of the second arrive, read straight into the reader.
+  const std::size_t part = encode_frame(first).size() + 2;
+  char* at = reader.prepare(4096);
+  std::copy(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(part), at);
+  reader.commit(part);
+  pb::ClientMessage out;
+  ASSERT_EQ(reader.next(out), Status::Frame);
+  EXPECT_EQ(out.ping().nonce(), 11u);
+  EXPECT_EQ(reader.next(out), Status::NeedMore);
+  EXPECT_FALSE(reader.release()) << "a partial frame keeps its buffer";
+  EXPECT_EQ(reader.buffered(), 2u);
+  reader.feed(std::string_view(bytes).substr(part));
+  ASSERT_EQ(reader.next(out), Status::Frame);
+  EXPECT_EQ(out.ping().nonce(), 22u);
+  EXPECT_EQ(reader.buffered(), 0u);
+  EXPECT_TRUE(reader.release());
+  EXPECT_EQ(reader.capacity(), 0u);
 }
 
 }  // namespace
