@@ -12,24 +12,6 @@
 namespace hegemon::bench {
 namespace {
 
-/// Every seat's orders from the bots.
-std::vector<OrderSet> bot_orders(const World& w) {
-  std::vector<StateIndex> seats(w.size());
-  for (int s = 0; s < w.size(); ++s) seats[s] = s;
-  std::vector<OrderSet> orders;
-  for (BotDecision& d : play_seats(w, seats)) orders.push_back(std::move(d.orders));
-  return orders;
-}
-
-/// A world a few turns into a match, so treaties, pressure and levels are all in play.
-World warmed_world(int n) {
-  World w = synthetic_world(n);
-  for (int t = 0; t < 3; ++t) {
-    w = resolve_turn(w, bot_orders(w)).world;
-  }
-  return w;
-}
-
 void BM_ResolveTurn(benchmark::State& state) {
   const World world = warmed_world(static_cast<int>(state.range(0)));
   const std::vector<OrderSet> orders = bot_orders(world);

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "shared/bots/bot.h"
 #include "shared/resolve.h"
 #include "shared/rng.h"
 #include "shared/scenario_loader.h"
@@ -65,6 +66,20 @@ World synthetic_world(int n) {
   w.scenario.turns = 1000;
   for (const auto& s : w.states) w.scenario.start_gdp.push_back(s.gdp);
   refresh_derived(w);
+  return w;
+}
+
+std::vector<OrderSet> bot_orders(const World& w) {
+  std::vector<StateIndex> seats(w.size());
+  for (int s = 0; s < w.size(); ++s) seats[s] = s;
+  std::vector<OrderSet> orders;
+  for (BotDecision& d : play_seats(w, seats)) orders.push_back(std::move(d.orders));
+  return orders;
+}
+
+World warmed_world(int n) {
+  World w = synthetic_world(n);
+  for (int t = 0; t < 3; ++t) w = resolve_turn(w, bot_orders(w)).world;
   return w;
 }
 
