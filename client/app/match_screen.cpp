@@ -3,12 +3,13 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <vector>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "client/app/model_updates.h"
+#include "client/app/panels/labels.h"
 #include "client/app/preview.h"
 
 namespace hegemon::client {
@@ -302,9 +303,7 @@ void MatchScreen::draw_notifications(MatchModel& model) {
     ImGui::SameLine(110.0f);
     ImGui::TextColored(colors::kMuted, "turn %d", it->turn);
     ImGui::SameLine(185.0f);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(it->text.c_str());
-    ImGui::PopTextWrapPos();
+    text_wrapped(it->text);
     if (ImGui::IsItemClicked()) {
       it->seen = true;
       if (it->kind == Notification::Kind::Proposal || it->kind == Notification::Kind::Treaty ||

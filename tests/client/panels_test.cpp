@@ -276,6 +276,30 @@ TEST(Goals, ObjectivesAndTheScoreAddUp) {
   EXPECT_FALSE(score_breakdown(watching.view).known);
 }
 
+/// Prose with figures breaks at spaces only, and a unit stays with its number.
+TEST(Labels, WrappingNeverBreaksANumberOrItsUnit) {
+  const std::string text = "Revenue was 1.120 bn and spending -0.06 % of GDP.\nNext line";
+  const auto chars = [](std::size_t b, std::size_t e) { return static_cast<float>(e - b); };
+  for (float width : {6.0f, 9.0f, 12.0f, 20.0f, 200.0f}) {
+    std::vector<std::string> lines;
+    for (const auto& [b, e] : wrap_lines(text, width, chars))
+      lines.push_back(text.substr(b, e - b));
+    std::string joined;
+    for (const auto& l : lines) joined += (joined.empty() ? "" : "|") + l;
+    bool revenue_whole = false, share_whole = false;
+    for (const auto& l : lines) {
+      EXPECT_NE(l.front(), '%') << joined;
+      EXPECT_NE(l.rfind("bn", 0), 0u) << joined;
+      revenue_whole = revenue_whole || l.find("1.120 bn") != std::string::npos;
+      share_whole = share_whole || l.find("-0.06 %") != std::string::npos;
+    }
+    EXPECT_TRUE(revenue_whole) << joined;  // never "1." on one line and "120" on the next
+    EXPECT_TRUE(share_whole) << joined;
+    EXPECT_EQ(lines.front().rfind("Revenue", 0), 0u) << joined;
+    EXPECT_TRUE(joined.size() >= 9 && joined.compare(joined.size() - 4, 4, "line") == 0) << joined;
+  }
+}
+
 /// Money keeps enough precision for a small state's budget lines.
 TEST(Labels, MoneyKeepsPrecisionForSmallSums) {
   EXPECT_EQ(money(1234.56), "1234.6 bn");

@@ -460,6 +460,47 @@ std::map<std::string, ImU32> alliance_colors(const pb::PlayerView& view) {
 
 // --- Widgets ----------------------------------------------------------------------------------
 
+std::vector<std::pair<std::size_t, std::size_t>> wrap_lines(
+    const std::string& text, float width,
+    const std::function<float(std::size_t, std::size_t)>& measure) {
+  std::vector<std::pair<std::size_t, std::size_t>> lines;
+  // A space may break the line unless a unit follows it.
+  const auto breaks_at = [&](std::size_t i) {
+    if (text[i] != ' ') return false;
+    const std::size_t next = i + 1;
+    return !(next < text.size() && (text[next] == '%' || text.compare(next, 2, "bn") == 0));
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t newline = std::min(text.find('\n', start), text.size());
+    // The longest run of whole words from `start` that fits, at least one word.
+    std::size_t end = start, fits = std::string::npos;
+    while (true) {
+      std::size_t next = end;
+      while (next < newline && !breaks_at(next)) ++next;
+      if (fits != std::string::npos && measure(start, next) > width) break;
+      fits = next;
+      if (next >= newline) break;
+      end = next + 1;
+    }
+    lines.emplace_back(start, fits);
+    if (fits >= text.size()) break;
+    start = fits + 1;  // past the space or the newline
+  }
+  return lines;
+}
+
+void text_wrapped(const std::string& text) {
+  const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+  const char* base = text.c_str();
+  ImGui::BeginGroup();  // the lines after the first start where it did (after a bullet, say)
+  for (const auto& [begin, end] : wrap_lines(text, width, [&](std::size_t b, std::size_t e) {
+         return ImGui::CalcTextSize(base + b, base + e).x;
+       }))
+    ImGui::TextUnformatted(base + begin, base + end);
+  ImGui::EndGroup();
+}
+
 void help_marker(const char* text) {
   ImGui::SameLine();
   ImGui::TextDisabled("(?)");

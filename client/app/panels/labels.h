@@ -4,8 +4,11 @@
 
 #include <imgui.h>
 
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "client/app/match_model.h"
@@ -108,6 +111,14 @@ std::map<std::string, ImU32> alliance_colors(const pb::PlayerView& view);
 
 /// A "(?)" that explains on hover.
 void help_marker(const char* text);
+/// Where `text` may break to fit `width`: at spaces only, and never before a unit that follows a
+/// number (" %", " bn"), so that "1.120" and "-0.06 %" stay whole (ImGui's own wrapping also
+/// breaks after a full stop). Each line is a [begin, end) range of `text`; a '\n' ends a line.
+std::vector<std::pair<std::size_t, std::size_t>> wrap_lines(
+    const std::string& text, float width,
+    const std::function<float(std::size_t, std::size_t)>& measure);
+/// ImGui::TextWrapped for prose with figures in it: lines broken as wrap_lines says.
+void text_wrapped(const std::string& text);
 /// A combo of the view's states (the viewer's own left out unless `include_self`); true when
 /// the choice changed.
 bool state_combo(const char* label, const pb::PlayerView& view, std::string& id, bool include_self);

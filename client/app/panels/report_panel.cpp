@@ -102,7 +102,7 @@ void ReportPanel::draw(MatchModel& model) {
       const bool mine = !me.empty() && about(*e, me);
       ImGui::Bullet();
       if (!mine) ImGui::PushStyleColor(ImGuiCol_Text, kDim);
-      ImGui::TextWrapped("%s", e->text().c_str());
+      text_wrapped(e->text());
       if (!mine) ImGui::PopStyleColor();
       if (e->before() != 0.0 || e->after() != 0.0) {
         ImGui::Indent();
