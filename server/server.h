@@ -45,6 +45,7 @@ class Server {
   /// queued writes when the Server is destroyed.
   void stop();
   MatchStore& store() { return *store_; }
+  Lobby& lobby() { return lobby_; }
 
  private:
   void accept();
