@@ -49,7 +49,8 @@ MatchSession::MatchSession(asio::io_context& io, asio::thread_pool& workers, Mat
       world_(std::move(world)),
       phase_(phase),
       deadline_timer_(io),
-      retry_timer_(io) {
+      retry_timer_(io),
+      bots_(std::make_unique<MatchBots>(Reasons::Skipped)) {
   seats_.resize(world_.states.size());
   for (int s = 0; s < world_.size(); ++s) seats_[s].state = s;
   for (const auto& plan : record_.settings.seats()) {
@@ -82,6 +83,7 @@ void MatchSession::restore(const StoredMatch& stored) {
 void MatchSession::start() {
   const bool has_humans =
       std::any_of(seats_.begin(), seats_.end(), [](const Seat& s) { return s.human; });
+  if (phase_.now() == MatchPhase::Name::Finished) return retire();
   if (phase_.now() == MatchPhase::Name::Lobby && !has_humans) return start_play();
   if (phase_.now() != MatchPhase::Name::Collecting) return;
   arm_deadline();
@@ -139,6 +141,13 @@ bool MatchSession::password_matches(const std::string& password) const {
 }
 
 pb::MatchSummary MatchSession::summary() const {
+  if (retired_summary_) {
+    // Only who is connected changes once a match is over.
+    pb::MatchSummary m = *retired_summary_;
+    for (std::size_t s = 0; s < seats_.size() && static_cast<int>(s) < m.seats_size(); ++s)
+      m.mutable_seats(static_cast<int>(s))->set_connected(!seats_[s].holder.expired());
+    return m;
+  }
   pb::MatchSummary m;
   m.set_match_id(record_.id);
   m.set_name(record_.settings.name());
@@ -190,7 +199,8 @@ bool MatchSession::all_humans_ready() const {
 void MatchSession::grant_seat(StateIndex s, const std::shared_ptr<Outbox>& who,
                               const std::string& token, int after_turn, bool joining,
                               Reply reply) {
-  if (after_turn >= world_.turn) return finish_grant(seats_[s], who, token, {}, joining, reply);
+  if (after_turn >= world_.turn && !retired())
+    return finish_grant(seats_[s], world_, who, token, {}, joining, reply);
   // The seat is handed over once its reports are read: the read is queued behind every turn
   // already on its way to storage, and completes before any turn stored after it, so the view
   // and the reports it is given are of the same turn.
@@ -210,12 +220,15 @@ void MatchSession::grant_seat(StateIndex s, const std::shared_ptr<Outbox>& who,
                                            "); the seat is still yours, reconnect again later"));
           missed.clear();
         }
-        m.finish_grant(m.seats_[s], who_now, token, missed, joining, reply);
+        m.with_world(reply, [s, who_now, token, missed = std::move(missed), joining, reply](
+                                MatchSession& match, const World& world) mutable {
+          match.finish_grant(match.seats_[s], world, who_now, token, missed, joining, reply);
+        });
       }));
 }
 
-void MatchSession::finish_grant(Seat& seat, const std::shared_ptr<Outbox>& who,
-                                const std::string& token,
+void MatchSession::finish_grant(Seat& seat, const World& world,
+                                const std::shared_ptr<Outbox>& who, const std::string& token,
                                 const std::vector<pb::TurnReport>& missed, bool joining,
                                 Reply& reply) {
   // One connection holds one seat of a match: taking another lets the first go.
@@ -226,7 +239,7 @@ void MatchSession::finish_grant(Seat& seat, const std::shared_ptr<Outbox>& who,
   *granted->mutable_match() = summary();
   granted->set_state(world_.states[seat.state].id);
   granted->set_seat_token(token);
-  *granted->mutable_view() = make_view(world_, seat.state);
+  *granted->mutable_view() = make_view(world, seat.state);
   for (const auto& report : missed) *granted->add_missed_reports() = report;
   reply(std::move(m));
   const std::string what = (joining ? " took " : " reconnected to ") + world_.states[seat.state].name;
@@ -300,10 +313,12 @@ void MatchSession::observe(const std::shared_ptr<Outbox>& who, Reply reply) {
   const bool watching = std::any_of(spectators_.begin(), spectators_.end(),
                                     [&](const std::weak_ptr<Outbox>& w) { return w.lock() == who; });
   if (!watching) spectators_.push_back(who);
-  pb::ServerMessage m;
-  *m.mutable_observing()->mutable_match() = summary();
-  *m.mutable_observing()->mutable_view() = make_view(world_, kSpectator);
-  reply(std::move(m));
+  with_world(reply, [reply](MatchSession& match, const World& world) mutable {
+    pb::ServerMessage m;
+    *m.mutable_observing()->mutable_match() = match.summary();
+    *m.mutable_observing()->mutable_view() = make_view(world, kSpectator);
+    reply(std::move(m));
+  });
 }
 
 void MatchSession::leave(const Outbox* who, Reply reply) {
@@ -335,9 +350,60 @@ void MatchSession::disconnected(const Outbox* who) {
 void MatchSession::send_view(const Outbox* who, Reply reply) const {
   if (auto verdict = can(Intent::View); !verdict) return reply(error_message(verdict));
   const Seat* seat = seat_of(who);
-  pb::ServerMessage m;
-  *m.mutable_view() = make_view(world_, seat ? seat->state : kSpectator);
-  reply(std::move(m));
+  const StateIndex viewer = seat ? seat->state : kSpectator;
+  with_world(reply, [viewer, reply](MatchSession&, const World& world) mutable {
+    pb::ServerMessage m;
+    *m.mutable_view() = make_view(world, viewer);
+    reply(std::move(m));
+  });
+}
+
+template <typename Then>
+void MatchSession::with_world(Reply reply, Then then) const {
+  auto self = std::const_pointer_cast<MatchSession>(shared_from_this());
+  if (!retired()) return then(*self, world_);
+  self->store_.load_world(
+      id(), self->continue_on_match([reply = std::move(reply), then = std::move(then)](
+                                        MatchSession& m, const StoreOutcome& read,
+                                        pb::World stored) mutable {
+        std::optional<World> world;
+        std::string error = read.error;
+        if (read) try {
+            world = world_from_proto(stored);
+          } catch (const SchemaError& e) {
+            error = e.what();
+          }
+        if (!world) {
+          m.log_.error("match " + std::to_string(m.id()) + ": its world could not be read: " +
+                       error);
+          return reply(error_message(pb::STORAGE_UNAVAILABLE,
+                                     "the server could not read this finished match (" + error +
+                                         "); try again later"));
+        }
+        then(m, *world);
+      }));
+}
+
+void MatchSession::retire() {
+  retired_summary_ = summary();
+  World kept;
+  kept.scenario.name = world_.scenario.name;
+  kept.scenario.title = world_.scenario.title;
+  kept.scenario.turns = world_.scenario.turns;
+  kept.turn = world_.turn;
+  kept.ended = world_.ended;
+  kept.end_reason = world_.end_reason;
+  for (const auto& state : world_.states) {
+    State named;
+    named.id = state.id;
+    named.name = state.name;
+    kept.states.push_back(std::move(named));
+  }
+  world_ = std::move(kept);
+  world_.states.shrink_to_fit();
+  bots_.reset();
+  deadline_timer_.cancel();
+  retry_timer_.cancel();
 }
 
 void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Reply reply) {
@@ -604,7 +670,7 @@ void MatchSession::compute_and_store(std::vector<OrderSet> sets,
       "match " + std::to_string(id()) + ": turn " + std::to_string(world.turn + 1);
   try {
     std::vector<BotDecision> decisions;
-    bots_.play(world, bot_seats, decisions);
+    bots_->play(world, bot_seats, decisions);
     for (BotDecision& decision : decisions) {
       log_.debug(turn_label + ": " + world.states[decision.orders.state].id +
                  " played by the doctrine \"" + decision.doctrine + "\" (" +
@@ -683,7 +749,7 @@ void MatchSession::commit_turn(World next, std::vector<pb::TurnReport> reports) 
   std::erase_if(spectators_, [](const std::weak_ptr<Outbox>& w) { return w.expired(); });
   if (phase_.now() == MatchPhase::Name::Finished) {
     broadcast_update("the match is over: " + world_.end_reason);
-    return;
+    return retire();
   }
   if (phase_.now() == MatchPhase::Name::Paused) {
     log_.info("match " + std::to_string(id()) + " paused");
@@ -700,9 +766,15 @@ void MatchSession::commit_turn(World next, std::vector<pb::TurnReport> reports) 
 }
 
 std::size_t MatchSession::held_bytes() const {
-  std::size_t bytes = to_proto(world_).ByteSizeLong() + sizeof(*this);
+  std::size_t bytes = sizeof(*this) + seats_.capacity() * sizeof(Seat);
+  if (retired_summary_) {
+    bytes += retired_summary_->ByteSizeLong();
+    for (const auto& state : world_.states) bytes += sizeof(State) + state.id.size() + state.name.size();
+  } else {
+    bytes += to_proto(world_).ByteSizeLong();
+  }
   for (const auto& seat : seats_) {
-    bytes += sizeof(Seat) + seat.token_hash.size() + seat.player_name.size();
+    bytes += seat.token_hash.size() + seat.player_name.size();
     if (seat.orders) bytes += to_proto(world_, *seat.orders, world_.turn + 1).ByteSizeLong();
   }
   return bytes + spectators_.capacity() * sizeof(std::weak_ptr<Outbox>);

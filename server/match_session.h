@@ -73,6 +73,10 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   /// A connection closed: its seat shows as disconnected.
   void disconnected(const Outbox* who);
 
+  /// Whether the match is over and keeps only what lists it and finds its seats: its world is
+  /// read from storage when a view is asked for, its reports always are.
+  bool retired() const { return retired_summary_.has_value(); }
+
   /// About how many bytes this match keeps in memory: its world as stored, the acknowledged
   /// order sets and its listeners. Reports are not among them (they are read from storage when
   /// asked for), so it stays flat from turn to turn: for tests and the operator's log.
@@ -100,8 +104,16 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   /// token is lost if that read fails, so `joining` grants it without them then).
   void grant_seat(StateIndex seat, const std::shared_ptr<Outbox>& who, const std::string& token,
                   int after_turn, bool joining, Reply reply);
-  void finish_grant(Seat& seat, const std::shared_ptr<Outbox>& who, const std::string& token,
-                    const std::vector<pb::TurnReport>& missed, bool joining, Reply& reply);
+  void finish_grant(Seat& seat, const World& world, const std::shared_ptr<Outbox>& who,
+                    const std::string& token, const std::vector<pb::TurnReport>& missed,
+                    bool joining, Reply& reply);
+  /// Calls `then(match, world)` with the whole world: at once, or for a retired match once it is
+  /// read from storage (`reply` gets the error if that fails).
+  template <typename Then>
+  void with_world(Reply reply, Then then) const;
+  /// A finished match leaves memory: its world is cut down to the states' names, its summary
+  /// kept, its bots' storage freed.
+  void retire();
   bool all_humans_ready() const;
   /// Whether a write of orders or readiness for turn `collecting` (`what`, for the refusal) is
   /// taken: stored, and that turn not yet resolved. Replies with the refusal otherwise.
@@ -145,7 +157,8 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   asio::steady_timer deadline_timer_;
   std::chrono::system_clock::time_point deadline_{};
   asio::steady_timer retry_timer_;
-  MatchBots bots_{Reasons::Skipped};  // used by one turn at a time, on the worker pool
+  std::unique_ptr<MatchBots> bots_;  // used by one turn at a time, on the worker pool
+  std::optional<pb::MatchSummary> retired_summary_;
 };
 
 template <typename Then>

@@ -173,5 +173,57 @@ TEST(Storage, WhatTheServerKeepsInMemoryStaysFlatFromTurnToTurn) {
   }
 }
 
+TEST(Storage, AFinishedMatchLeavesMemoryAndIsStillListedAndServedFromTheDatabase) {
+  TempDir data;
+  TestServer server(data.path());
+  Player kar(server.port(), "Karla"), drv(server.port(), "Dragan");
+  const std::uint64_t id = seat_kar_and_drv(kar, drv);
+  std::size_t playing = 0;
+  pb::TurnResolved last;
+  for (int turn = 1; !kar.view().ended(); ++turn) {
+    ASSERT_LE(turn, 40);
+    ASSERT_TRUE(kar.submit_budget(id, turn).has_orders_accepted());
+    ASSERT_TRUE(drv.submit_budget(id, turn).has_orders_accepted());
+    last = kar.wait_turn();
+    drv.wait_turn();
+    if (turn == 2) playing = held_bytes(server);
+  }
+  const int turns = last.view().turn();
+  // Over: the match keeps its summary and its seats, not its world.
+  const std::size_t finished = held_bytes(server);
+  EXPECT_LT(finished * 2, playing) << finished << " bytes finished, " << playing << " playing";
+  bool retired = false;
+  server.on_server_thread([&](server::Server& s) { retired = s.lobby().find(id)->retired(); });
+  EXPECT_TRUE(retired);
+
+  pb::ClientMessage list;
+  list.mutable_list_matches();
+  const pb::ServerMessage listed = kar.connection().call(list);
+  ASSERT_EQ(listed.match_list().matches_size(), 1);
+  EXPECT_EQ(listed.match_list().matches(0).status(), pb::MATCH_FINISHED);
+  EXPECT_EQ(listed.match_list().matches(0).turn(), turns);
+
+  // A seat that comes back gets the last view and every report it asks for, from the database.
+  Player again(server.port(), "Dragan");
+  const pb::ServerMessage reply = again.reconnect(id, drv.seat_token(), 0);
+  ASSERT_TRUE(reply.has_seat_granted()) << reply.DebugString();
+  EXPECT_EQ(reply.seat_granted().view().turn(), turns);
+  EXPECT_TRUE(reply.seat_granted().view().ended());
+  EXPECT_EQ(reply.seat_granted().missed_reports_size(), turns);
+  // A spectator and a view request are served too.
+  Player watcher(server.port(), "Watcher");
+  pb::ClientMessage observe;
+  observe.mutable_observe_match()->set_match_id(id);
+  const pb::ServerMessage watching = watcher.connection().call(observe);
+  ASSERT_TRUE(watching.has_observing()) << watching.DebugString();
+  EXPECT_EQ(watching.observing().view().turn(), turns);
+  pb::ClientMessage view;
+  view.mutable_get_view()->set_match_id(id);
+  const pb::ServerMessage seen = kar.connection().call(view);
+  ASSERT_TRUE(seen.has_view()) << seen.DebugString();
+  EXPECT_EQ(seen.view().own().id(), "KAR");
+  EXPECT_EQ(seen.view().turn(), turns);
+}
+
 }  // namespace
 }  // namespace hegemon::testing
