@@ -205,6 +205,11 @@ MatchStore::MatchStore(const std::filesystem::path& file, Log& log,
     exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     exec(db, kSchema);
     migrate_orders_table(db);
+    // Orders of turns already resolved are spent (each turn's report keeps their verdicts):
+    // dropped at start so that the log a restart reads holds only the turns being collected.
+    exec(db,
+         "DELETE FROM order_log WHERE turn <= "
+         "(SELECT MAX(turn) FROM worlds WHERE worlds.match_id = order_log.match_id)");
     if (max_pages > 0)
       exec(db, ("PRAGMA max_page_count=" + std::to_string(max_pages) + ";").c_str());
   } catch (const StoreError& e) {
