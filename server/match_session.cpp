@@ -655,16 +655,23 @@ void MatchSession::resolve() {
       bot_seats.push_back(seat.state);
     }
   }
+  // The views of the new world are made on the worker too, for whoever listens now (one who
+  // comes meanwhile gets theirs made in commit_turn).
+  std::vector<bool> viewers(seats_.size() + 1, false);
+  for (const auto& seat : seats_) viewers[seat.state] = !seat.holder.expired();
+  viewers.back() = std::any_of(spectators_.begin(), spectators_.end(),
+                               [](const std::weak_ptr<Outbox>& w) { return !w.expired(); });
   asio::post(workers_, [self = shared_from_this(), sets = std::move(sets),
-                        set_of_seat = std::move(set_of_seat),
-                        bot_seats = std::move(bot_seats)]() mutable {
-    self->compute_and_store(std::move(sets), set_of_seat, bot_seats);
+                        set_of_seat = std::move(set_of_seat), bot_seats = std::move(bot_seats),
+                        viewers = std::move(viewers)]() mutable {
+    self->compute_and_store(std::move(sets), set_of_seat, bot_seats, viewers);
   });
 }
 
 void MatchSession::compute_and_store(std::vector<OrderSet> sets,
                                      const std::vector<int>& set_of_seat,
-                                     const std::vector<StateIndex>& bot_seats) {
+                                     const std::vector<StateIndex>& bot_seats,
+                                     const std::vector<bool>& viewers) {
   const World& world = world_;
   const std::string turn_label =
       "match " + std::to_string(id()) + ": turn " + std::to_string(world.turn + 1);
@@ -698,11 +705,17 @@ void MatchSession::compute_and_store(std::vector<OrderSet> sets,
   // The public report, for spectators, under the empty state id.
   reports->push_back(make_report(result.world, result.journal, kSpectator, nullptr));
   stored.reports.emplace_back("", reports->back().SerializeAsString());
+  auto views = std::make_shared<std::vector<std::optional<pb::PlayerView>>>(viewers.size());
+  for (std::size_t v = 0; v < viewers.size(); ++v)
+    if (viewers[v])
+      (*views)[v] = make_view(result.world, v + 1 == viewers.size()
+                                                ? kSpectator
+                                                : static_cast<StateIndex>(v));
   auto next = std::make_shared<World>(std::move(result.world));
   store_.save_turn(
       std::move(stored),
-      continue_on_match([next, reports](MatchSession& m, const StoreOutcome& outcome) {
-        if (outcome) return m.commit_turn(std::move(*next), std::move(*reports));
+      continue_on_match([next, reports, views](MatchSession& m, const StoreOutcome& outcome) {
+        if (outcome) return m.commit_turn(std::move(*next), std::move(*reports), std::move(*views));
         // Nothing is announced that is not stored: keep the turn open and try again (the same
         // world, orders and seed give the same turn).
         m.log_.error("match " + std::to_string(m.id()) + ": turn " + std::to_string(next->turn) +
@@ -717,7 +730,8 @@ void MatchSession::compute_and_store(std::vector<OrderSet> sets,
       }));
 }
 
-void MatchSession::commit_turn(World next, std::vector<pb::TurnReport> reports) {
+void MatchSession::commit_turn(World next, std::vector<pb::TurnReport> reports,
+                               std::vector<std::optional<pb::PlayerView>> views) {
   world_ = std::move(next);
   for (auto& seat : seats_) {
     seat.orders.reset();
@@ -730,20 +744,14 @@ void MatchSession::commit_turn(World next, std::vector<pb::TurnReport> reports) 
   // Each report is sent to whoever holds its seat now and then dropped: a seat that was away
   // reads it from storage when it comes back.
   const pb::TurnReport& public_report = reports.back();
-  pb::PlayerView public_view;
-  bool public_view_made = false;
   for_each_listener([&](Outbox& out, const Seat* seat) {
     pb::ServerMessage m;
     pb::TurnResolved* t = m.mutable_turn_resolved();
     t->set_match_id(id());
-    if (seat) {
-      *t->mutable_view() = make_view(world_, seat->state);
-      *t->mutable_report() = reports[seat->state];
-    } else {
-      if (!public_view_made) public_view = make_view(world_, kSpectator), public_view_made = true;
-      *t->mutable_view() = public_view;
-      *t->mutable_report() = public_report;
-    }
+    const std::size_t v = seat ? static_cast<std::size_t>(seat->state) : views.size() - 1;
+    if (!views[v]) views[v] = make_view(world_, seat ? seat->state : kSpectator);
+    *t->mutable_view() = *views[v];
+    *t->mutable_report() = seat ? reports[seat->state] : public_report;
     out.deliver(m);
   });
   std::erase_if(spectators_, [](const std::weak_ptr<Outbox>& w) { return w.expired(); });

@@ -135,10 +135,14 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   /// it on its own executor once it is durable.
   void resolve();
   /// On a worker: plays the bot seats, resolves the turn, makes every report and stores them.
+  /// `viewers` says, per seat and then for the spectators, whose view of the new world to make.
   void compute_and_store(std::vector<OrderSet> sets, const std::vector<int>& set_of_seat,
-                         const std::vector<StateIndex>& bot_seats);
-  /// A stored turn: `reports` holds each seat's report by state index, then the public one.
-  void commit_turn(World next, std::vector<pb::TurnReport> reports);
+                         const std::vector<StateIndex>& bot_seats,
+                         const std::vector<bool>& viewers);
+  /// A stored turn: `reports` holds each seat's report by state index, then the public one;
+  /// `views` likewise the views made already.
+  void commit_turn(World next, std::vector<pb::TurnReport> reports,
+                   std::vector<std::optional<pb::PlayerView>> views);
   void broadcast_update(const std::string& what);
   template <typename Fn>
   void for_each_listener(Fn fn) const;

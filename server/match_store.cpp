@@ -332,8 +332,49 @@ void MatchStore::commit_batch(std::vector<Job>& batch) {
   if (failed > 0)
     log_.error("storage: " + std::to_string(failed) + " of " + std::to_string(batch.size()) +
                " writes of a commit failed: " + last_failure);
-  for (std::size_t i = 0; i < batch.size(); ++i)
-    if (batch[i].complete) batch[i].complete(outcomes[i]);
+  deliver(batch, outcomes);
+}
+
+void MatchStore::deliver(std::vector<Job>& batch, const std::vector<StoreOutcome>& outcomes) {
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    Job& job = batch[i];
+    auto lane = std::find_if(lanes_.begin(), lanes_.end(), [&](const std::shared_ptr<Lane>& l) {
+      return l->executor == job.executor;
+    });
+    if (lane == lanes_.end()) {
+      lanes_.push_back(std::make_shared<Lane>());
+      lanes_.back()->executor = job.executor;
+      lane = lanes_.end() - 1;
+    }
+    bool schedule = false;
+    {
+      std::lock_guard lock((*lane)->mutex);
+      (*lane)->pending.push_back(
+          [complete = std::move(job.complete), outcome = outcomes[i]] { complete(outcome); });
+      schedule = !(*lane)->scheduled;
+      (*lane)->scheduled = true;
+    }
+    if (schedule) asio::post((*lane)->executor, [lane = *lane] { drain(lane); });
+  }
+}
+
+void MatchStore::drain(const std::shared_ptr<Lane>& lane) {
+  // Enough to make a handler's overhead small, few enough that what waits behind is not held.
+  constexpr int kCompletionsPerHandler = 16;
+  for (int i = 0; i < kCompletionsPerHandler; ++i) {
+    std::function<void()> next;
+    {
+      std::lock_guard lock(lane->mutex);
+      if (lane->pending.empty()) {
+        lane->scheduled = false;
+        return;
+      }
+      next = std::move(lane->pending.front());
+      lane->pending.pop_front();
+    }
+    next();
+  }
+  asio::post(lane->executor, [lane] { drain(lane); });
 }
 
 std::uint64_t MatchStore::last_match_id() {

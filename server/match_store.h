@@ -157,8 +157,21 @@ class MatchStore {
  private:
   struct Job {
     std::function<void(StoreDb&)> apply;  // throws StoreError on failure
+    asio::any_io_executor executor;       // where `complete` runs
     std::function<void(const StoreOutcome&)> complete;
   };
+  /// The completions bound for one executor, in the order the store finished them. They run a
+  /// few at a time, each few a handler of its own, so that a commit finishing a thousand
+  /// operations does not hold the executor's other work (a ping, a read) back until all ran.
+  struct Lane {
+    asio::any_io_executor executor;
+    std::mutex mutex;
+    std::deque<std::function<void()>> pending;
+    bool scheduled = false;
+  };
+  static void drain(const std::shared_ptr<Lane>& lane);
+  /// Hands each job's completion to its executor's lane (store thread only).
+  void deliver(std::vector<Job>& batch, const std::vector<StoreOutcome>& outcomes);
   static std::function<void(StoreDb&)> match_write(const MatchRecord& record,
                                                    const pb::World& start);
   static std::function<void(StoreDb&)> seat_write(std::uint64_t match, const SeatRecord& seat);
@@ -184,6 +197,7 @@ class MatchStore {
   bool stopping_ = false;
   int read_only_request_ = -1;  // -1 = no change asked; else the query_only value to set
   std::uint64_t commits_ = 0;
+  std::vector<std::shared_ptr<Lane>> lanes_;  // the store thread's only
   std::thread thread_;
 };
 
@@ -203,20 +217,18 @@ auto MatchStore::run(std::function<Result(StoreDb&)> op, Token&& token) {
   auto initiate = [this](auto handler, std::function<Result(StoreDb&)> operation) {
     // The handler is kept (shared, so a move-only one fits in a std::function) until it is
     // posted to its executor, which is kept busy meanwhile.
-    auto work = asio::make_work_guard(asio::get_associated_executor(handler, executor_));
+    auto executor = asio::get_associated_executor(handler, executor_);
+    auto work = asio::make_work_guard(executor);
     auto shared = std::make_shared<decltype(handler)>(std::move(handler));
     if constexpr (std::is_void_v<Result>) {
-      enqueue({std::move(operation), [shared, work](const StoreOutcome& outcome) {
-                 asio::post(work.get_executor(),
-                            [shared, outcome]() mutable { std::move (*shared)(outcome); });
-               }});
+      enqueue({std::move(operation), asio::any_io_executor(executor),
+               [shared, work](const StoreOutcome& outcome) { std::move (*shared)(outcome); }});
     } else {
       auto result = std::make_shared<Result>();
       enqueue({[operation = std::move(operation), result](StoreDb& db) { *result = operation(db); },
+               asio::any_io_executor(executor),
                [shared, work, result](const StoreOutcome& outcome) {
-                 asio::post(work.get_executor(), [shared, outcome, result]() mutable {
-                   std::move (*shared)(outcome, std::move(*result));
-                 });
+                 std::move (*shared)(outcome, std::move(*result));
                }});
     }
   };
