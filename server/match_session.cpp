@@ -49,8 +49,7 @@ MatchSession::MatchSession(asio::io_context& io, asio::thread_pool& workers, Mat
       world_(std::move(world)),
       phase_(phase),
       deadline_timer_(io),
-      retry_timer_(io),
-      bots_(std::make_unique<MatchBots>(Reasons::Skipped)) {
+      retry_timer_(io) {
   seats_.resize(world_.states.size());
   for (int s = 0; s < world_.size(); ++s) seats_[s].state = s;
   for (const auto& plan : record_.settings.seats()) {
@@ -401,7 +400,6 @@ void MatchSession::retire() {
   }
   world_ = std::move(kept);
   world_.states.shrink_to_fit();
-  bots_.reset();
   deadline_timer_.cancel();
   retry_timer_.cancel();
 }
@@ -676,9 +674,9 @@ void MatchSession::compute_and_store(std::vector<OrderSet> sets,
   const std::string turn_label =
       "match " + std::to_string(id()) + ": turn " + std::to_string(world.turn + 1);
   try {
-    std::vector<BotDecision> decisions;
-    bots_->play(world, bot_seats, decisions);
-    for (BotDecision& decision : decisions) {
+    // play_seats rather than a MatchBots kept per match: its storage (every bot seat's views)
+    // would stay with each of a thousand matches between turns.
+    for (BotDecision& decision : play_seats(world, bot_seats)) {
       log_.debug(turn_label + ": " + world.states[decision.orders.state].id +
                  " played by the doctrine \"" + decision.doctrine + "\" (" +
                  std::to_string(decision.orders.orders.size()) + " orders)");

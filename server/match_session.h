@@ -112,7 +112,7 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   template <typename Then>
   void with_world(Reply reply, Then then) const;
   /// A finished match leaves memory: its world is cut down to the states' names, its summary
-  /// kept, its bots' storage freed.
+  /// kept.
   void retire();
   bool all_humans_ready() const;
   /// Whether a write of orders or readiness for turn `collecting` (`what`, for the refusal) is
@@ -161,7 +161,6 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   asio::steady_timer deadline_timer_;
   std::chrono::system_clock::time_point deadline_{};
   asio::steady_timer retry_timer_;
-  std::unique_ptr<MatchBots> bots_;  // used by one turn at a time, on the worker pool
   std::optional<pb::MatchSummary> retired_summary_;
 };
 
