@@ -359,6 +359,7 @@ void MatchSession::send_view(const Outbox* who, Reply reply) const {
 
 template <typename Then>
 void MatchSession::with_world(Reply reply, Then then) const {
+  // Reading the world changes nothing; the read's completion only needs the match alive.
   auto self = std::const_pointer_cast<MatchSession>(shared_from_this());
   if (!retired()) return then(*self, world_);
   self->store_.load_world(
@@ -748,7 +749,11 @@ void MatchSession::commit_turn(World next, std::vector<pb::TurnReport> reports,
     t->set_match_id(id());
     const std::size_t v = seat ? static_cast<std::size_t>(seat->state) : views.size() - 1;
     if (!views[v]) views[v] = make_view(world_, seat ? seat->state : kSpectator);
-    *t->mutable_view() = *views[v];
+    // A seat has one holder, so its view is moved; every spectator gets a copy of theirs.
+    if (seat)
+      *t->mutable_view() = std::move(*views[v]);
+    else
+      *t->mutable_view() = *views[v];
     *t->mutable_report() = seat ? reports[seat->state] : public_report;
     out.deliver(m);
   });
