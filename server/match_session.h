@@ -4,7 +4,9 @@
 //
 // It never touches a socket: it answers through Reply callbacks and sends events to Outboxes.
 // Every order it acknowledges is durable first, and applied by the turn it was acknowledged
-// for; every turn it announces is durable first.
+// for; every turn it announces is durable first. Its requests and events run on the network
+// thread, its turns on the worker pool; it keeps no report (storage serves them) and, once
+// finished, not its world either.
 #pragma once
 
 #include <asio.hpp>
@@ -23,7 +25,6 @@
 #include "server/match_phase.h"
 #include "server/match_store.h"
 #include "server/outbox.h"
-#include "shared/bots/bot.h"
 #include "shared/orders.h"
 #include "shared/world.h"
 
