@@ -5,6 +5,7 @@
 #include <optional>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "server/secrets.h"
 #include "shared/bots/bot.h"
@@ -41,8 +42,34 @@ std::optional<std::string> unknown_doctrine(const World& world) {
 
 }  // namespace
 
+namespace {
+
+std::size_t engine_threads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores > 1 ? cores - 1 : 1;
+}
+
+}  // namespace
+
 Lobby::Lobby(asio::io_context& io, MatchStore& store, Log& log, LobbyLimits limits)
-    : io_(io), store_(store), log_(log), limits_(std::move(limits)) {}
+    : io_(io),
+      store_(store),
+      log_(log),
+      limits_(std::move(limits)),
+      scenarios_(limits_.assets_dir),
+      workers_(engine_threads()) {}
+
+Lobby::~Lobby() {
+  // A turn still being computed stores itself and posts back to the network loop, which is
+  // over by now: let it finish before the store goes.
+  workers_.join();
+}
+
+std::size_t Lobby::held_bytes() const {
+  std::size_t bytes = 0;
+  for (const auto& [id, match] : matches_) bytes += match->held_bytes();
+  return bytes;
+}
 
 void Lobby::restore() {
   next_id_ = store_.last_match_id() + 1;
@@ -53,7 +80,7 @@ void Lobby::restore() {
       // without human seats leaves it in start()).
       const bool started = !stored.seats.empty() || stored.world.turn() > 0;
       const MatchPhase phase = MatchPhase::restored(stored.status, world.ended, started);
-      auto match = std::make_shared<MatchSession>(io_, store_, log_, stored.record,
+      auto match = std::make_shared<MatchSession>(io_, workers_, store_, log_, stored.record,
                                                   std::move(world), phase);
       match->restore(stored);
       matches_[stored.record.id] = match;
@@ -109,7 +136,7 @@ void Lobby::create(const std::shared_ptr<Outbox>& who, const pb::CreateMatch& re
                                                     "count); try again when one ends"));
   if (request.turn_deadline_seconds() > kMaxDeadlineSeconds)
     return reply(error_message(pb::BAD_REQUEST, "a turn deadline is at most 7 days"));
-  const auto available = list_scenarios(limits_.assets_dir);
+  const auto available = scenarios_.names();
   if (!is_scenario_name(request.scenario()) ||
       std::find(available.begin(), available.end(), request.scenario()) == available.end())
     return reply(error_message(pb::NOT_FOUND, "no scenario \"" + request.scenario() +
@@ -120,7 +147,7 @@ void Lobby::create(const std::shared_ptr<Outbox>& who, const pb::CreateMatch& re
                           : std::random_device{}() * 0x100000000ULL + std::random_device{}();
   World world;
   try {
-    world = load_scenario_file(request.scenario(), seed, limits_.assets_dir);
+    world = scenarios_.start(request.scenario(), seed);
   } catch (const std::exception& e) {
     log_.error(std::string("scenario ") + request.scenario() + " failed to load: " + e.what());
     return reply(error_message(pb::INTERNAL, "the scenario could not be loaded on the server"));
@@ -167,26 +194,23 @@ void Lobby::create(const std::shared_ptr<Outbox>& who, const pb::CreateMatch& re
   auto shared_world = std::make_shared<World>(std::move(world));
   store_.save_match(
       record, to_proto(*shared_world),
-      [this, record, shared_world, owner_token, reply = std::move(reply),
-       label = who->label()](bool ok, const std::string& error) mutable {
-        asio::post(io_, [this, record, shared_world, owner_token, ok, error, label,
-                         reply = std::move(reply)]() mutable {
-          if (!ok)
-            return reply(error_message(pb::STORAGE_UNAVAILABLE,
-                                       "the server could not store the new match (" + error +
-                                           "); nothing was created"));
-          auto match =
-              std::make_shared<MatchSession>(io_, store_, log_, record, std::move(*shared_world));
-          matches_[record.id] = match;
-          match->start();
-          log_.info("match " + std::to_string(record.id) + " (" + record.settings.name() +
-                    ", " + record.settings.scenario() + ") created by " + label);
-          pb::ServerMessage m;
-          *m.mutable_match_created()->mutable_match() = match->summary();
-          m.mutable_match_created()->set_owner_token(owner_token);
-          reply(std::move(m));
-        });
-      });
+      asio::bind_executor(io_, [this, record, shared_world, owner_token, reply = std::move(reply),
+                                label = who->label()](const StoreOutcome& stored) mutable {
+        if (!stored)
+          return reply(error_message(pb::STORAGE_UNAVAILABLE,
+                                     "the server could not store the new match (" + stored.error +
+                                         "); nothing was created"));
+        auto match = std::make_shared<MatchSession>(io_, workers_, store_, log_, record,
+                                                    std::move(*shared_world));
+        matches_[record.id] = match;
+        match->start();
+        log_.info("match " + std::to_string(record.id) + " (" + record.settings.name() + ", " +
+                  record.settings.scenario() + ") created by " + label);
+        pb::ServerMessage m;
+        *m.mutable_match_created()->mutable_match() = match->summary();
+        m.mutable_match_created()->set_owner_token(owner_token);
+        reply(std::move(m));
+      }));
 }
 
 }  // namespace hegemon::server

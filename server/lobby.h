@@ -13,6 +13,7 @@
 #include "server/match_session.h"
 #include "server/match_store.h"
 #include "server/outbox.h"
+#include "server/scenario_catalog.h"
 
 namespace hegemon::server {
 
@@ -24,6 +25,7 @@ struct LobbyLimits {
 class Lobby {
  public:
   Lobby(asio::io_context& io, MatchStore& store, Log& log, LobbyLimits limits);
+  ~Lobby();
   Lobby(const Lobby&) = delete;
   Lobby& operator=(const Lobby&) = delete;
 
@@ -38,6 +40,8 @@ class Lobby {
   std::shared_ptr<MatchSession> find(std::uint64_t id) const;
 
   std::size_t match_count() const { return matches_.size(); }
+  /// What the matches in memory keep, in bytes (MatchSession::held_bytes): for tests.
+  std::size_t held_bytes() const;
   /// Matches not finished: the ones that count against `max_matches`.
   std::size_t running_matches() const;
 
@@ -46,6 +50,9 @@ class Lobby {
   MatchStore& store_;
   Log& log_;
   LobbyLimits limits_;
+  ScenarioCatalog scenarios_;
+  // The engine's threads: one per core but the one the network thread keeps.
+  asio::thread_pool workers_;
   std::map<std::uint64_t, std::shared_ptr<MatchSession>> matches_;
   std::uint64_t next_id_ = 1;
 };

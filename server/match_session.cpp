@@ -24,9 +24,10 @@ pb::ServerMessage ack() { return ack_message(); }
 
 }  // namespace
 
-MatchSession::MatchSession(asio::io_context& io, MatchStore& store, Log& log, MatchRecord record,
-                           World world, MatchPhase phase)
+MatchSession::MatchSession(asio::io_context& io, asio::thread_pool& workers, MatchStore& store,
+                           Log& log, MatchRecord record, World world, MatchPhase phase)
     : io_(io),
+      workers_(workers),
       store_(store),
       log_(log),
       record_(std::move(record)),
@@ -52,21 +53,21 @@ void MatchSession::restore(const StoredMatch& stored) {
   for (const auto& pending : stored.pending) {
     Seat* s = seat_for_state(pending.state);
     if (!s || !s->human) continue;
+    s->ready = pending.ready;
+    if (!pending.orders) continue;
     try {
-      s->orders = orders_from_proto(world_, pending.orders);
-      s->ready = pending.ready;
+      s->orders = orders_from_proto(world_, *pending.orders);
     } catch (const SchemaError& e) {
       log_.warn("match " + std::to_string(id()) + ": stored orders of " + pending.state +
                 " could not be read again (" + e.what() + "); the seat keeps its last budget");
     }
   }
-  for (const auto& r : stored.reports)
-    if (Seat* s = seat_for_state(r.state)) s->reports.push_back(r.report);
 }
 
 void MatchSession::start() {
   const bool has_humans =
       std::any_of(seats_.begin(), seats_.end(), [](const Seat& s) { return s.human; });
+  if (phase_.now() == MatchPhase::Name::Finished) return retire();
   if (phase_.now() == MatchPhase::Name::Lobby && !has_humans) return start_play();
   if (phase_.now() != MatchPhase::Name::Collecting) return;
   arm_deadline();
@@ -128,6 +129,13 @@ bool MatchSession::owner_token_matches(const std::string& owner_token) const {
 }
 
 pb::MatchSummary MatchSession::summary() const {
+  if (retired_summary_) {
+    // Only who is connected changes once a match is over.
+    pb::MatchSummary m = *retired_summary_;
+    for (std::size_t s = 0; s < seats_.size() && static_cast<int>(s) < m.seats_size(); ++s)
+      m.mutable_seats(static_cast<int>(s))->set_connected(!seats_[s].holder.expired());
+    return m;
+  }
   pb::MatchSummary m;
   m.set_match_id(record_.id);
   m.set_name(record_.settings.name());
@@ -176,8 +184,41 @@ bool MatchSession::all_humans_ready() const {
                      [](const Seat& s) { return !s.human || s.ready; });
 }
 
-void MatchSession::grant_seat(Seat& seat, const std::shared_ptr<Outbox>& who,
-                              const std::string& token, int after_turn, Reply& reply) {
+void MatchSession::grant_seat(StateIndex s, const std::shared_ptr<Outbox>& who,
+                              const std::string& token, int after_turn, bool joining,
+                              Reply reply) {
+  if (after_turn >= world_.turn && !retired())
+    return finish_grant(seats_[s], world_, who, token, {}, joining, reply);
+  // The seat is handed over once its reports are read: the read is queued behind every turn
+  // already on its way to storage, and completes before any turn stored after it, so the view
+  // and the reports it is given are of the same turn.
+  store_.load_reports(
+      id(), world_.states[s].id, after_turn,
+      continue_on_match([s, weak_who = std::weak_ptr<Outbox>(who), token, joining,
+                         reply = std::move(reply)](MatchSession& m, const StoreOutcome& read,
+                                                   std::vector<pb::TurnReport> missed) mutable {
+        auto who_now = weak_who.lock();
+        if (!who_now) return;
+        if (!read) {
+          m.log_.error("match " + std::to_string(m.id()) + ": the reports of " +
+                       m.world_.states[s].id + " could not be read: " + read.error);
+          if (!joining)
+            return reply(error_message(pb::STORAGE_UNAVAILABLE,
+                                       "the server could not read your reports (" + read.error +
+                                           "); the seat is still yours, reconnect again later"));
+          missed.clear();
+        }
+        m.with_world(reply, [s, who_now, token, missed = std::move(missed), joining, reply](
+                                MatchSession& match, const World& world) mutable {
+          match.finish_grant(match.seats_[s], world, who_now, token, missed, joining, reply);
+        });
+      }));
+}
+
+void MatchSession::finish_grant(Seat& seat, const World& world,
+                                const std::shared_ptr<Outbox>& who, const std::string& token,
+                                const std::vector<pb::TurnReport>& missed, bool joining,
+                                Reply& reply) {
   // One connection holds one seat of a match: taking another lets the first go.
   if (Seat* previous = seat_of(who.get()); previous && previous != &seat) previous->holder.reset();
   seat.holder = who;
@@ -186,10 +227,12 @@ void MatchSession::grant_seat(Seat& seat, const std::shared_ptr<Outbox>& who,
   *granted->mutable_match() = summary();
   granted->set_state(world_.states[seat.state].id);
   granted->set_seat_token(token);
-  *granted->mutable_view() = make_view(world_, seat.state);
-  for (const auto& report : seat.reports)
-    if (report.turn() > after_turn) *granted->add_missed_reports() = report;
+  *granted->mutable_view() = make_view(world, seat.state);
+  for (const auto& report : missed) *granted->add_missed_reports() = report;
   reply(std::move(m));
+  const std::string what = (joining ? " took " : " reconnected to ") + world_.states[seat.state].name;
+  log_.info("match " + std::to_string(id()) + ": " + who->label() + what);
+  broadcast_update(seat.player_name + what);
 }
 
 void MatchSession::join(const std::shared_ptr<Outbox>& who, const pb::JoinMatch& request,
@@ -219,33 +262,25 @@ void MatchSession::join(const std::shared_ptr<Outbox>& who, const pb::JoinMatch&
   seat->token_hash = hash_secret(token);
   seat->player_name = who->player_name();
   const StateIndex s = seat->state;
-  store_.save_seat(id(), {world_.states[s].id, seat->token_hash, seat->player_name},
-                   [self = weak_from_this(), weak_who = std::weak_ptr<Outbox>(who), s, token,
-                    reply = std::move(reply), &io = io_](bool ok, const std::string& error) mutable {
-                     asio::post(io, [self, weak_who, s, token, ok, error,
-                                     reply = std::move(reply)]() mutable {
-                       auto m = self.lock();
-                       if (!m) return;
-                       Seat& claimed = m->seats_[s];
-                       if (!ok) {
-                         claimed.token_hash.clear();
-                         claimed.player_name.clear();
-                         return reply(error_message(
-                             pb::STORAGE_UNAVAILABLE,
-                             "the server could not store your seat (" + error +
-                                 "); nothing was taken, try again later"));
-                       }
-                       // The match starts with its first player, whether or not they stayed.
-                       if (m->phase_.now() == MatchPhase::Name::Lobby) m->start_play();
-                       auto who_now = weak_who.lock();
-                       if (!who_now) return;  // gone before the seat was stored; the token is lost
-                       m->grant_seat(claimed, who_now, token, 0, reply);
-                       m->log_.info("match " + std::to_string(m->id()) + ": " +
-                                    who_now->label() + " took " + m->world_.states[s].name);
-                       m->broadcast_update(claimed.player_name + " took " +
-                                           m->world_.states[s].name);
-                     });
-                   });
+  store_.save_seat(
+      id(), {world_.states[s].id, seat->token_hash, seat->player_name},
+      continue_on_match([weak_who = std::weak_ptr<Outbox>(who), s, token,
+                         reply = std::move(reply)](MatchSession& m,
+                                                   const StoreOutcome& stored) mutable {
+        Seat& claimed = m.seats_[s];
+        if (!stored) {
+          claimed.token_hash.clear();
+          claimed.player_name.clear();
+          return reply(error_message(pb::STORAGE_UNAVAILABLE,
+                                     "the server could not store your seat (" + stored.error +
+                                         "); nothing was taken, try again later"));
+        }
+        // The match starts with its first player, whether or not they stayed.
+        if (m.phase_.now() == MatchPhase::Name::Lobby) m.start_play();
+        auto who_now = weak_who.lock();
+        if (!who_now) return;  // gone before the seat was stored; the token is lost
+        m.grant_seat(s, who_now, token, 0, true, std::move(reply));
+      }));
 }
 
 void MatchSession::reconnect(const std::shared_ptr<Outbox>& who, const pb::Reconnect& request,
@@ -254,11 +289,8 @@ void MatchSession::reconnect(const std::shared_ptr<Outbox>& who, const pb::Recon
   const std::string hash = hash_secret(request.seat_token());
   for (auto& seat : seats_) {
     if (seat.token_hash.empty() || seat.token_hash != hash) continue;
-    grant_seat(seat, who, request.seat_token(), request.last_report_turn(), reply);
-    log_.info("match " + std::to_string(id()) + ": " + who->label() + " reconnected to " +
-              world_.states[seat.state].name);
-    broadcast_update(seat.player_name + " reconnected to " + world_.states[seat.state].name);
-    return;
+    return grant_seat(seat.state, who, request.seat_token(), request.last_report_turn(), false,
+                      std::move(reply));
   }
   reply(error_message(pb::NOT_YOUR_SEAT, "this seat token matches no seat of match " +
                                              std::to_string(id())));
@@ -267,10 +299,12 @@ void MatchSession::reconnect(const std::shared_ptr<Outbox>& who, const pb::Recon
 void MatchSession::observe(const std::shared_ptr<Outbox>& who, Reply reply) {
   if (auto verdict = can(Intent::Observe); !verdict) return reply(error_message(verdict));
   spectators_.insert_or_assign(who.get(), who);
-  pb::ServerMessage m;
-  *m.mutable_observing()->mutable_match() = summary();
-  *m.mutable_observing()->mutable_view() = make_view(world_, kSpectator);
-  reply(std::move(m));
+  with_world(reply, [reply](MatchSession& match, const World& world) mutable {
+    pb::ServerMessage m;
+    *m.mutable_observing()->mutable_match() = match.summary();
+    *m.mutable_observing()->mutable_view() = make_view(world, kSpectator);
+    reply(std::move(m));
+  });
 }
 
 void MatchSession::leave(const Outbox* who, Reply reply) {
@@ -296,9 +330,60 @@ void MatchSession::disconnected(const Outbox* who) {
 void MatchSession::send_view(const Outbox* who, Reply reply) const {
   if (auto verdict = can(Intent::View); !verdict) return reply(error_message(verdict));
   const Seat* seat = seat_of(who);
-  pb::ServerMessage m;
-  *m.mutable_view() = make_view(world_, seat ? seat->state : kSpectator);
-  reply(std::move(m));
+  const StateIndex viewer = seat ? seat->state : kSpectator;
+  with_world(reply, [viewer, reply](MatchSession&, const World& world) mutable {
+    pb::ServerMessage m;
+    *m.mutable_view() = make_view(world, viewer);
+    reply(std::move(m));
+  });
+}
+
+template <typename Then>
+void MatchSession::with_world(Reply reply, Then then) const {
+  // Reading the world changes nothing; the read's completion only needs the match alive.
+  auto self = std::const_pointer_cast<MatchSession>(shared_from_this());
+  if (!retired()) return then(*self, world_);
+  self->store_.load_world(
+      id(), self->continue_on_match([reply = std::move(reply), then = std::move(then)](
+                                        MatchSession& m, const StoreOutcome& read,
+                                        pb::World stored) mutable {
+        std::optional<World> world;
+        std::string error = read.error;
+        if (read) try {
+            world = world_from_proto(stored);
+          } catch (const SchemaError& e) {
+            error = e.what();
+          }
+        if (!world) {
+          m.log_.error("match " + std::to_string(m.id()) + ": its world could not be read: " +
+                       error);
+          return reply(error_message(pb::STORAGE_UNAVAILABLE,
+                                     "the server could not read this finished match (" + error +
+                                         "); try again later"));
+        }
+        then(m, *world);
+      }));
+}
+
+void MatchSession::retire() {
+  retired_summary_ = summary();
+  World kept;
+  kept.scenario.name = world_.scenario.name;
+  kept.scenario.title = world_.scenario.title;
+  kept.scenario.turns = world_.scenario.turns;
+  kept.turn = world_.turn;
+  kept.ended = world_.ended;
+  kept.end_reason = world_.end_reason;
+  for (const auto& state : world_.states) {
+    State named;
+    named.id = state.id;
+    named.name = state.name;
+    kept.states.push_back(std::move(named));
+  }
+  world_ = std::move(kept);
+  world_.states.shrink_to_fit();
+  deadline_timer_.cancel();
+  retry_timer_.cancel();
 }
 
 void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Reply reply) {
@@ -333,51 +418,59 @@ void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Re
   ++orders_being_stored_;
   store_.save_orders(
       id(), collecting, {mine, request.orders(), ready},
-      [self = weak_from_this(), s, collecting, ready, set = std::move(set),
-       results = std::move(results), reply = std::move(reply),
-       &io = io_](bool ok, const std::string& error) mutable {
-        asio::post(io, [self, s, collecting, ready, ok, error, set = std::move(set),
-                        results = std::move(results), reply = std::move(reply)]() mutable {
-          auto m = self.lock();
-          if (!m) return;
-          --m->orders_being_stored_;
-          if (!ok) {
-            reply(error_message(pb::STORAGE_UNAVAILABLE,
-                                "the server could not store your orders (" + error +
-                                    "); they were not accepted, send them again later"));
-            return m->resolve_if_orders_stored();
-          }
-          if (m->world_.turn + 1 != collecting) {
-            // Cannot happen while turns wait for the sets being stored; never acknowledge a set
-            // that no turn will apply.
-            m->log_.error("match " + std::to_string(m->id()) + ": orders for turn " +
-                          std::to_string(collecting) + " were stored after that turn resolved");
-            return reply(error_message(
-                pb::WRONG_TURN, "turn " + std::to_string(collecting) +
-                                    " was resolved before these orders were stored; send "
-                                    "orders for turn " + std::to_string(m->world_.turn + 1)));
-          }
-          Seat& sender = m->seats_[s];
-          sender.orders = std::move(set);
-          const bool was_ready = sender.ready;
-          sender.ready = ready;
-          pb::ServerMessage out;
-          pb::OrdersAccepted* accepted = out.mutable_orders_accepted();
-          accepted->set_turn(collecting);
-          accepted->set_ready(ready);
-          for (const auto& r : results) {
-            pb::OrderResult* pr = accepted->add_results();
-            pr->set_index(r.index);
-            pr->set_accepted(r.accepted);
-            pr->set_reason(r.reason);
-          }
-          reply(std::move(out));
-          if (ready != was_ready)
-            m->broadcast_update(m->world_.states[s].name + (ready ? " is ready" : " is not ready"));
-          if (m->phase_.now() == MatchPhase::Name::Resolving) return m->resolve_if_orders_stored();
-          if (m->all_humans_ready() && m->can(Intent::ResolveTurn)) m->begin_resolving();
-        });
-      });
+      continue_on_match([s, collecting, ready, set = std::move(set), results = std::move(results),
+                         reply = std::move(reply)](MatchSession& m,
+                                                   const StoreOutcome& stored) mutable {
+        if (!m.taken_for_turn(stored, collecting, "your orders", reply)) return;
+        Seat& sender = m.seats_[s];
+        sender.orders = std::move(set);
+        pb::ServerMessage out;
+        pb::OrdersAccepted* accepted = out.mutable_orders_accepted();
+        accepted->set_turn(collecting);
+        accepted->set_ready(ready);
+        for (const auto& r : results) {
+          pb::OrderResult* pr = accepted->add_results();
+          pr->set_index(r.index);
+          pr->set_accepted(r.accepted);
+          pr->set_reason(r.reason);
+        }
+        reply(std::move(out));
+        m.readiness_stored(s, ready);
+      }));
+}
+
+bool MatchSession::taken_for_turn(const StoreOutcome& stored, int collecting, const char* what,
+                                  Reply& reply) {
+  --orders_being_stored_;
+  if (!stored) {
+    reply(error_message(pb::STORAGE_UNAVAILABLE,
+                        std::string("the server could not store ") + what + " (" + stored.error +
+                            "); not accepted, send again later"));
+    resolve_if_orders_stored();
+    return false;
+  }
+  if (world_.turn + 1 != collecting) {
+    // Cannot happen while turns wait for the sets being stored; never acknowledge a set that no
+    // turn will apply.
+    log_.error("match " + std::to_string(id()) + ": " + what + " for turn " +
+               std::to_string(collecting) + " were stored after that turn resolved");
+    reply(error_message(pb::WRONG_TURN, "turn " + std::to_string(collecting) +
+                                            " was resolved before " + what +
+                                            " could be stored; send again for turn " +
+                                            std::to_string(world_.turn + 1)));
+    return false;
+  }
+  return true;
+}
+
+void MatchSession::readiness_stored(StateIndex s, bool ready) {
+  Seat& seat = seats_[s];
+  const bool was_ready = seat.ready;
+  seat.ready = ready;
+  if (ready != was_ready)
+    broadcast_update(world_.states[s].name + (ready ? " is ready" : " is not ready"));
+  if (phase_.now() == MatchPhase::Name::Resolving) return resolve_if_orders_stored();
+  if (all_humans_ready() && can(Intent::ResolveTurn)) begin_resolving();
 }
 
 void MatchSession::set_ready(const Outbox* who, bool ready, Reply reply) {
@@ -386,16 +479,19 @@ void MatchSession::set_ready(const Outbox* who, bool ready, Reply reply) {
   if (!seat)
     return reply(error_message(pb::NOT_YOUR_SEAT, "this connection holds no seat in match " +
                                                       std::to_string(id())));
-  // Readiness is part of the stored order set, so that a restart knows who was waiting.
-  pb::SubmitOrders again;
-  again.set_match_id(id());
-  again.set_ready(ready);
-  if (seat->orders) *again.mutable_orders() = to_proto(world_, *seat->orders, world_.turn + 1);
-  again.mutable_orders()->set_state(world_.states[seat->state].id);
-  again.mutable_orders()->set_turn(world_.turn + 1);
-  submit(who, again, [reply = std::move(reply)](pb::ServerMessage m) {
-    reply(m.has_orders_accepted() ? ack() : std::move(m));
-  });
+  // Readiness is stored by a write of its own (the seat's orders stay as they were stored), so
+  // that a restart knows who was waiting; the turn waits for it as for an order set.
+  const StateIndex s = seat->state;
+  const int collecting = world_.turn + 1;
+  ++orders_being_stored_;
+  store_.save_orders(
+      id(), collecting, {world_.states[s].id, std::nullopt, ready},
+      continue_on_match([s, collecting, ready, reply = std::move(reply)](
+                            MatchSession& m, const StoreOutcome& stored) mutable {
+        if (!m.taken_for_turn(stored, collecting, "your readiness", reply)) return;
+        reply(ack());
+        m.readiness_stored(s, ready);
+      }));
 }
 
 void MatchSession::chat(const Outbox* who, const pb::SendChat& request, Reply reply) {
@@ -435,32 +531,27 @@ void MatchSession::pause(const std::string& owner_token, Reply reply) {
                                "not theirs"));
   if (auto verdict = can(Intent::Pause); !verdict) return reply(error_message(verdict));
   // The phase changes only once the pause is durable: until then the match goes on as stored.
-  store_.save_status(id(), pb::MATCH_PAUSED,
-                     [self = weak_from_this(), reply = std::move(reply), &io = io_](
-                         bool ok, const std::string& error) mutable {
-                       asio::post(io, [self, ok, error, reply = std::move(reply)]() mutable {
-                         auto m = self.lock();
-                         if (!m) return;
-                         if (!ok)
-                           return reply(error_message(pb::STORAGE_UNAVAILABLE,
-                                                      "the pause could not be stored (" + error +
-                                                          "); the match goes on"));
-                         const bool paused_now = m->phase_.now() == MatchPhase::Name::Collecting;
-                         m->move(MatchPhase::Event::PauseStored);
-                         reply(ack());
-                         if (paused_now) {
-                           m->deadline_timer_.cancel();
-                           m->log_.info("match " + std::to_string(m->id()) + " paused");
-                           m->broadcast_update("the match is paused by its owner");
-                         } else if (m->phase_.pauses_after_turn()) {
-                           m->log_.info("match " + std::to_string(m->id()) +
-                                        " pauses once its turn is resolved");
-                           m->broadcast_update("the match pauses once turn " +
-                                               std::to_string(m->world_.turn + 1) +
-                                               " is resolved");
-                         }
-                       });
-                     });
+  store_.save_status(
+      id(), pb::MATCH_PAUSED,
+      continue_on_match([reply = std::move(reply)](MatchSession& m,
+                                                   const StoreOutcome& stored) mutable {
+        if (!stored)
+          return reply(error_message(pb::STORAGE_UNAVAILABLE, "the pause could not be stored (" +
+                                                                  stored.error +
+                                                                  "); the match goes on"));
+        const bool paused_now = m.phase_.now() == MatchPhase::Name::Collecting;
+        m.move(MatchPhase::Event::PauseStored);
+        reply(ack());
+        if (paused_now) {
+          m.deadline_timer_.cancel();
+          m.log_.info("match " + std::to_string(m.id()) + " paused");
+          m.broadcast_update("the match is paused by its owner");
+        } else if (m.phase_.pauses_after_turn()) {
+          m.log_.info("match " + std::to_string(m.id()) + " pauses once its turn is resolved");
+          m.broadcast_update("the match pauses once turn " + std::to_string(m.world_.turn + 1) +
+                             " is resolved");
+        }
+      }));
 }
 
 void MatchSession::resume(const std::string& owner_token, Reply reply) {
@@ -469,29 +560,26 @@ void MatchSession::resume(const std::string& owner_token, Reply reply) {
                                "only the match's owner can resume it, and this owner token is "
                                "not theirs"));
   if (auto verdict = can(Intent::Resume); !verdict) return reply(error_message(verdict));
-  store_.save_status(id(), pb::MATCH_WAITING,
-                     [self = weak_from_this(), reply = std::move(reply), &io = io_](
-                         bool ok, const std::string& error) mutable {
-                       asio::post(io, [self, ok, error, reply = std::move(reply)]() mutable {
-                         auto m = self.lock();
-                         if (!m) return;
-                         if (!ok)
-                           return reply(error_message(pb::STORAGE_UNAVAILABLE,
-                                                      "the resumption could not be stored (" +
-                                                          error + "); the match stays paused"));
-                         const bool was_paused = m->phase_.now() == MatchPhase::Name::Paused ||
-                                                 m->phase_.pauses_after_turn();
-                         const bool resumes_now = m->phase_.now() == MatchPhase::Name::Paused;
-                         m->move(MatchPhase::Event::ResumeStored);
-                         reply(ack());
-                         if (!was_paused) return;
-                         m->log_.info("match " + std::to_string(m->id()) + " resumed");
-                         m->broadcast_update("the match resumes");
-                         if (!resumes_now) return;
-                         m->arm_deadline();
-                         if (m->all_humans_ready()) m->begin_resolving();
-                       });
-                     });
+  store_.save_status(
+      id(), pb::MATCH_WAITING,
+      continue_on_match([reply = std::move(reply)](MatchSession& m,
+                                                   const StoreOutcome& stored) mutable {
+        if (!stored)
+          return reply(error_message(pb::STORAGE_UNAVAILABLE,
+                                     "the resumption could not be stored (" + stored.error +
+                                         "); the match stays paused"));
+        const bool was_paused =
+            m.phase_.now() == MatchPhase::Name::Paused || m.phase_.pauses_after_turn();
+        const bool resumes_now = m.phase_.now() == MatchPhase::Name::Paused;
+        m.move(MatchPhase::Event::ResumeStored);
+        reply(ack());
+        if (!was_paused) return;
+        m.log_.info("match " + std::to_string(m.id()) + " resumed");
+        m.broadcast_update("the match resumes");
+        if (!resumes_now) return;
+        m.arm_deadline();
+        if (m.all_humans_ready()) m.begin_resolving();
+      }));
 }
 
 void MatchSession::arm_deadline() {
@@ -531,6 +619,8 @@ void MatchSession::resolve_if_orders_stored() {
 }
 
 void MatchSession::resolve() {
+  // Gathered here, on the match's executor; the engine runs on the worker pool on this match's
+  // world, which nothing changes while the turn resolves (only commit_turn does, once stored).
   std::vector<OrderSet> sets;
   std::vector<int> set_of_seat(seats_.size(), -1);
   // A human seat with no orders keeps its standing budget, or is played by a bot under its
@@ -545,12 +635,33 @@ void MatchSession::resolve() {
       bot_seats.push_back(seat.state);
     }
   }
+  // The views of the new world are made on the worker too, for whoever listens now (one who
+  // comes meanwhile gets theirs made in commit_turn).
+  std::vector<bool> viewers(seats_.size() + 1, false);
+  for (const auto& seat : seats_) viewers[seat.state] = !seat.holder.expired();
+  viewers.back() = std::any_of(spectators_.begin(), spectators_.end(),
+                               [](const auto& entry) { return !entry.second.expired(); });
+  asio::post(workers_, [self = shared_from_this(), sets = std::move(sets),
+                        set_of_seat = std::move(set_of_seat), bot_seats = std::move(bot_seats),
+                        viewers = std::move(viewers)]() mutable {
+    self->compute_and_store(std::move(sets), set_of_seat, bot_seats, viewers);
+  });
+}
+
+void MatchSession::compute_and_store(std::vector<OrderSet> sets,
+                                     const std::vector<int>& set_of_seat,
+                                     const std::vector<StateIndex>& bot_seats,
+                                     const std::vector<bool>& viewers) {
+  const World& world = world_;
+  const std::string turn_label =
+      "match " + std::to_string(id()) + ": turn " + std::to_string(world.turn + 1);
   try {
-    for (BotDecision& decision : play_seats(world_, bot_seats)) {
-      log_.debug("match " + std::to_string(id()) + ": turn " + std::to_string(world_.turn + 1) +
-                 ": " + world_.states[decision.orders.state].id + " played by the doctrine \"" +
-                 decision.doctrine + "\" (" + std::to_string(decision.orders.orders.size()) +
-                 " orders)");
+    // play_seats rather than a MatchBots kept per match: its storage (every bot seat's views)
+    // would stay with each of a thousand matches between turns.
+    for (BotDecision& decision : play_seats(world, bot_seats)) {
+      log_.debug(turn_label + ": " + world.states[decision.orders.state].id +
+                 " played by the doctrine \"" + decision.doctrine + "\" (" +
+                 std::to_string(decision.orders.orders.size()) + " orders)");
       sets.push_back(std::move(decision.orders));
     }
   } catch (const std::invalid_argument& e) {
@@ -558,76 +669,79 @@ void MatchSession::resolve() {
     // its bot seats keep their standing budgets rather than stopping the match.
     log_.error("match " + std::to_string(id()) + ": no bot for its bot seats (" + e.what() + ")");
   }
-  TurnResult result = resolve_turn(world_, sets);
-  std::vector<std::pair<std::string, pb::TurnReport>> reports;
-  for (const auto& seat : seats_) {
-    const int k = set_of_seat[seat.state];
-    reports.emplace_back(world_.states[seat.state].id,
-                         make_report(result.world, result.journal, seat.state,
-                                     k >= 0 ? &result.results[k] : nullptr));
+  TurnResult result = resolve_turn(world, sets);
+  auto reports = std::make_shared<std::vector<pb::TurnReport>>();
+  StoredTurn stored;
+  stored.match = id();
+  stored.turn = result.world.turn;
+  stored.finished = result.world.ended;
+  stored.world = to_proto(result.world).SerializeAsString();
+  for (StateIndex seat = 0; seat < world.size(); ++seat) {
+    const int k = set_of_seat[seat];
+    reports->push_back(make_report(result.world, result.journal, seat,
+                                   k >= 0 ? &result.results[k] : nullptr));
+    stored.reports.emplace_back(world.states[seat].id, reports->back().SerializeAsString());
   }
   // The public report, for spectators, under the empty state id.
-  reports.emplace_back("", make_report(result.world, result.journal, kSpectator, nullptr));
+  reports->push_back(make_report(result.world, result.journal, kSpectator, nullptr));
+  stored.reports.emplace_back("", reports->back().SerializeAsString());
+  auto views = std::make_shared<std::vector<std::optional<pb::PlayerView>>>(viewers.size());
+  for (std::size_t v = 0; v < viewers.size(); ++v)
+    if (viewers[v])
+      (*views)[v] = make_view(result.world, v + 1 == viewers.size()
+                                                ? kSpectator
+                                                : static_cast<StateIndex>(v));
   auto next = std::make_shared<World>(std::move(result.world));
-  auto shared_reports =
-      std::make_shared<std::vector<std::pair<std::string, pb::TurnReport>>>(std::move(reports));
-  store_.save_turn(id(), to_proto(*next), *shared_reports,
-                   [self = weak_from_this(), next, shared_reports, &io = io_](
-                       bool ok, const std::string& error) {
-                     asio::post(io, [self, next, shared_reports, ok, error] {
-                       auto m = self.lock();
-                       if (!m) return;
-                       if (ok) return m->commit_turn(std::move(*next), std::move(*shared_reports));
-                       // Nothing is announced that is not stored: keep the turn open and try
-                       // again (the same world, orders and seed give the same turn).
-                       m->log_.error("match " + std::to_string(m->id()) + ": turn " +
-                                     std::to_string(next->turn) + " could not be stored (" +
-                                     error + "); retrying");
-                       m->move(MatchPhase::Event::TurnNotStored);
-                       m->broadcast_update("the server could not store the turn; it will retry");
-                       m->retry_timer_.expires_after(kRetryAfterStorageFailure);
-                       m->retry_timer_.async_wait([self](const std::error_code& ec) {
-                         auto again = self.lock();
-                         if (!ec && again && again->can(Intent::ResolveTurn)) again->begin_resolving();
-                       });
-                     });
-                   });
+  store_.save_turn(
+      std::move(stored),
+      continue_on_match([next, reports, views](MatchSession& m, const StoreOutcome& outcome) {
+        if (outcome) return m.commit_turn(std::move(*next), std::move(*reports), std::move(*views));
+        // Nothing is announced that is not stored: keep the turn open and try again (the same
+        // world, orders and seed give the same turn).
+        m.log_.error("match " + std::to_string(m.id()) + ": turn " + std::to_string(next->turn) +
+                     " could not be stored (" + outcome.error + "); retrying");
+        m.move(MatchPhase::Event::TurnNotStored);
+        m.broadcast_update("the server could not store the turn; it will retry");
+        m.retry_timer_.expires_after(kRetryAfterStorageFailure);
+        m.retry_timer_.async_wait([self = m.weak_from_this()](const std::error_code& ec) {
+          auto again = self.lock();
+          if (!ec && again && again->can(Intent::ResolveTurn)) again->begin_resolving();
+        });
+      }));
 }
 
-void MatchSession::commit_turn(World next,
-                               std::vector<std::pair<std::string, pb::TurnReport>> reports) {
+void MatchSession::commit_turn(World next, std::vector<pb::TurnReport> reports,
+                               std::vector<std::optional<pb::PlayerView>> views) {
   world_ = std::move(next);
   for (auto& seat : seats_) {
     seat.orders.reset();
     seat.ready = false;
   }
-  for (auto& [state, report] : reports)
-    if (Seat* seat = state.empty() ? nullptr : seat_for_state(state))
-      seat->reports.push_back(report);
   move(world_.ended ? MatchPhase::Event::LastTurnStored : MatchPhase::Event::TurnStored);
   log_.info("match " + std::to_string(id()) + ": turn " + std::to_string(world_.turn) +
             " resolved" + (world_.ended ? "; the match is over: " + world_.end_reason : ""));
 
-  const pb::TurnReport& public_report = reports.back().second;
-  pb::PlayerView public_view;
-  bool public_view_made = false;
+  // Each report is sent to whoever holds its seat now and then dropped: a seat that was away
+  // reads it from storage when it comes back.
+  const pb::TurnReport& public_report = reports.back();
   for_each_listener([&](Outbox& out, const Seat* seat) {
     pb::ServerMessage m;
     pb::TurnResolved* t = m.mutable_turn_resolved();
     t->set_match_id(id());
-    if (seat) {
-      *t->mutable_view() = make_view(world_, seat->state);
-      *t->mutable_report() = seat->reports.back();
-    } else {
-      if (!public_view_made) public_view = make_view(world_, kSpectator), public_view_made = true;
-      *t->mutable_view() = public_view;
-      *t->mutable_report() = public_report;
-    }
+    const std::size_t v = seat ? static_cast<std::size_t>(seat->state) : views.size() - 1;
+    if (!views[v]) views[v] = make_view(world_, seat ? seat->state : kSpectator);
+    // A seat has one holder, so its view is moved; every spectator gets a copy of theirs.
+    if (seat)
+      *t->mutable_view() = std::move(*views[v]);
+    else
+      *t->mutable_view() = *views[v];
+    *t->mutable_report() = seat ? reports[seat->state] : public_report;
     out.deliver(m);
   });
+  std::erase_if(spectators_, [](const auto& entry) { return entry.second.expired(); });
   if (phase_.now() == MatchPhase::Name::Finished) {
     broadcast_update("the match is over: " + world_.end_reason);
-    return;
+    return retire();
   }
   if (phase_.now() == MatchPhase::Name::Paused) {
     log_.info("match " + std::to_string(id()) + " paused");
@@ -641,6 +755,21 @@ void MatchSession::commit_turn(World next,
     asio::post(io_, [self = weak_from_this()] {
       if (auto m = self.lock(); m && m->can(Intent::ResolveTurn)) m->begin_resolving();
     });
+}
+
+std::size_t MatchSession::held_bytes() const {
+  std::size_t bytes = sizeof(*this) + seats_.capacity() * sizeof(Seat);
+  if (retired_summary_) {
+    bytes += retired_summary_->ByteSizeLong();
+    for (const auto& state : world_.states) bytes += sizeof(State) + state.id.size() + state.name.size();
+  } else {
+    bytes += to_proto(world_).ByteSizeLong();
+  }
+  for (const auto& seat : seats_) {
+    bytes += seat.token_hash.size() + seat.player_name.size();
+    if (seat.orders) bytes += to_proto(world_, *seat.orders, world_.turn + 1).ByteSizeLong();
+  }
+  return bytes + spectators_.size() * (sizeof(const Outbox*) + sizeof(std::weak_ptr<Outbox>));
 }
 
 }  // namespace hegemon::server

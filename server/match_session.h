@@ -4,7 +4,9 @@
 //
 // It never touches a socket: it answers through Reply callbacks and sends events to Outboxes.
 // Every order it acknowledges is durable first, and applied by the turn it was acknowledged
-// for; every turn it announces is durable first.
+// for; every turn it announces is durable first. Its requests and events run on the network
+// thread, its turns on the worker pool; it keeps no report (storage serves them) and, once
+// finished, not its world either.
 #pragma once
 
 #include <asio.hpp>
@@ -32,13 +34,14 @@ namespace hegemon::server {
 
 class MatchSession : public std::enable_shared_from_this<MatchSession> {
  public:
-  /// A new match (in the lobby), or one restored from storage in `phase`.
-  MatchSession(asio::io_context& io, MatchStore& store, Log& log, MatchRecord record, World world,
-               MatchPhase phase = {});
+  /// A new match (in the lobby), or one restored from storage in `phase`. Requests and events
+  /// run on `io`; the engine (bots and turns) runs on `workers`, off the network thread.
+  MatchSession(asio::io_context& io, asio::thread_pool& workers, MatchStore& store, Log& log,
+               MatchRecord record, World world, MatchPhase phase = {});
   MatchSession(const MatchSession&) = delete;
   MatchSession& operator=(const MatchSession&) = delete;
 
-  /// Restores what storage kept: seats, acknowledged orders and past reports.
+  /// Restores what storage kept: seats and acknowledged orders (reports stay stored).
   void restore(const StoredMatch& stored);
   /// Starts a match without human seats at once, and goes on with a restored one (its deadline
   /// clock, or the turn every human was ready for). Call once after creation or restoring.
@@ -70,6 +73,15 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   /// A connection closed: its seat shows as disconnected.
   void disconnected(const Outbox* who);
 
+  /// Whether the match is over and keeps only what lists it and finds its seats: its world is
+  /// read from storage when a view is asked for, its reports always are.
+  bool retired() const { return retired_summary_.has_value(); }
+
+  /// About how many bytes this match keeps in memory: its world as stored, the acknowledged
+  /// order sets and its listeners. Reports are not among them (they are read from storage when
+  /// asked for), so it stays flat from turn to turn: for tests and the operator's log.
+  std::size_t held_bytes() const;
+
  private:
   struct Seat {
     StateIndex state = 0;
@@ -79,15 +91,35 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
     std::weak_ptr<Outbox> holder;
     bool ready = false;
     std::optional<OrderSet> orders;  // acknowledged (durable) for the turn being collected
-    std::vector<pb::TurnReport> reports;
   };
 
   Seat* seat_of(const Outbox* who);
   const Seat* seat_of(const Outbox* who) const;
   Seat* seat_for_state(const std::string& state_id);
-  void grant_seat(Seat& seat, const std::shared_ptr<Outbox>& who, const std::string& token,
-                  int after_turn, Reply& reply);
+  /// "Make it durable, then continue": a completion for a store operation that runs `then(match,
+  /// outcome[, result])` on this match's executor, unless the match is gone by then.
+  template <typename Then>
+  auto continue_on_match(Then then);
+  /// Gives `who` the seat with the reports after `after_turn`, read from storage (a new seat's
+  /// token is lost if that read fails, so `joining` grants it without them then).
+  void grant_seat(StateIndex seat, const std::shared_ptr<Outbox>& who, const std::string& token,
+                  int after_turn, bool joining, Reply reply);
+  void finish_grant(Seat& seat, const World& world, const std::shared_ptr<Outbox>& who,
+                    const std::string& token, const std::vector<pb::TurnReport>& missed,
+                    bool joining, Reply& reply);
+  /// Calls `then(match, world)` with the whole world: at once, or for a retired match once it is
+  /// read from storage (`reply` gets the error if that fails).
+  template <typename Then>
+  void with_world(Reply reply, Then then) const;
+  /// A finished match leaves memory: its world is cut down to the states' names, its summary
+  /// kept.
+  void retire();
   bool all_humans_ready() const;
+  /// Whether a write of orders or readiness for turn `collecting` (`what`, for the refusal) is
+  /// taken: stored, and that turn not yet resolved. Replies with the refusal otherwise.
+  bool taken_for_turn(const StoreOutcome& stored, int collecting, const char* what, Reply& reply);
+  /// A seat's stored readiness: announced, and the turn begun once every human is ready.
+  void readiness_stored(StateIndex seat, bool ready);
   /// Whether `intent` may be done now, worded for this match's turn.
   Verdict can(Intent intent) const { return phase_.can(intent, world_.turn); }
   /// Moves the phase and logs the change.
@@ -99,14 +131,25 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   /// once every set already on its way to storage is stored (and so applied).
   void begin_resolving();
   void resolve_if_orders_stored();
+  /// Computes the turn on the worker pool and stores it from there; the match carries on with
+  /// it on its own executor once it is durable.
   void resolve();
-  void commit_turn(World next, std::vector<std::pair<std::string, pb::TurnReport>> reports);
+  /// On a worker: plays the bot seats, resolves the turn, makes every report and stores them.
+  /// `viewers` says, per seat and then for the spectators, whose view of the new world to make.
+  void compute_and_store(std::vector<OrderSet> sets, const std::vector<int>& set_of_seat,
+                         const std::vector<StateIndex>& bot_seats,
+                         const std::vector<bool>& viewers);
+  /// A stored turn: `reports` holds each seat's report by state index, then the public one;
+  /// `views` likewise the views made already.
+  void commit_turn(World next, std::vector<pb::TurnReport> reports,
+                   std::vector<std::optional<pb::PlayerView>> views);
   void broadcast_update(const std::string& what);
   template <typename Fn>
   void for_each_listener(Fn fn) const;
   std::string state_name(const std::string& id) const;
 
   asio::io_context& io_;
+  asio::thread_pool& workers_;
   MatchStore& store_;
   Log& log_;
   MatchRecord record_;
@@ -120,6 +163,17 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   asio::steady_timer deadline_timer_;
   std::chrono::system_clock::time_point deadline_{};
   asio::steady_timer retry_timer_;
+  std::optional<pb::MatchSummary> retired_summary_;
 };
+
+template <typename Then>
+auto MatchSession::continue_on_match(Then then) {
+  return asio::bind_executor(
+      io_.get_executor(),
+      [self = weak_from_this(), then = std::move(then)](StoreOutcome outcome,
+                                                        auto&&... result) mutable {
+        if (auto m = self.lock()) then(*m, std::move(outcome), std::move(result)...);
+      });
+}
 
 }  // namespace hegemon::server

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <map>
 #include <utility>
 
 namespace hegemon::server {
@@ -30,13 +32,16 @@ CREATE TABLE IF NOT EXISTS seats (
   player_name TEXT NOT NULL,
   PRIMARY KEY (match_id, state)
 );
-CREATE TABLE IF NOT EXISTS orders (
+-- The order log: appended to, never updated in place, so that order sets arriving from many
+-- matches at once land at the end of one B-tree instead of at scattered keys. A row without
+-- orders is a change of readiness alone. The latest row per (match, turn, state) holds.
+CREATE TABLE IF NOT EXISTS order_log (
+  seq INTEGER PRIMARY KEY,
   match_id INTEGER NOT NULL,
   turn INTEGER NOT NULL,
   state TEXT NOT NULL,
-  orders BLOB NOT NULL,
-  ready INTEGER NOT NULL,
-  PRIMARY KEY (match_id, turn, state)
+  orders BLOB,
+  ready INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS reports (
   match_id INTEGER NOT NULL,
@@ -46,58 +51,6 @@ CREATE TABLE IF NOT EXISTS reports (
   PRIMARY KEY (match_id, turn, state)
 );
 )sql";
-
-/// A prepared statement that finalizes itself.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw StoreError(std::string("cannot prepare a statement: ") + sqlite3_errmsg(db));
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  Statement& bind(int i, std::int64_t v) {
-    check(sqlite3_bind_int64(stmt_, i, v));
-    return *this;
-  }
-  Statement& bind(int i, const std::string& v) {
-    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
-    return *this;
-  }
-  Statement& bind_blob(int i, const std::string& v) {
-    check(sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
-    return *this;
-  }
-  /// Runs a statement that returns no rows.
-  void run() {
-    if (sqlite3_step(stmt_) != SQLITE_DONE) throw StoreError(sqlite3_errmsg(db_));
-  }
-  /// Steps to the next row; false when there is none.
-  bool row() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw StoreError(sqlite3_errmsg(db_));
-  }
-  std::int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
-  std::string text(int col) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : "";
-  }
-  std::string blob(int col) {
-    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : "";
-  }
-
- private:
-  void check(int rc) {
-    if (rc != SQLITE_OK) throw StoreError(sqlite3_errmsg(db_));
-  }
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
 
 void exec(sqlite3* db, const char* sql) {
   char* message = nullptr;
@@ -121,28 +74,148 @@ Message parsed(const std::string& bytes, const char* what) {
   return m;
 }
 
+// Statements, each written once so that the store prepares each once.
+const char* kBegin = "BEGIN IMMEDIATE";
+const char* kCommit = "COMMIT";
+const char* kSavepoint = "SAVEPOINT one_write";
+const char* kRelease = "RELEASE one_write";
+const char* kRollbackTo = "ROLLBACK TO one_write";
+const char* kInsertMatch =
+    "INSERT INTO matches (id, settings, password_hash, owner_token_hash, owner_name, "
+    "created_unix_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?)";
+const char* kInsertWorld = "INSERT OR REPLACE INTO worlds (match_id, turn, world) VALUES (?, ?, ?)";
+const char* kInsertSeat =
+    "INSERT OR REPLACE INTO seats (match_id, state, token_hash, player_name) VALUES (?, ?, ?, ?)";
+const char* kAppendOrders =
+    "INSERT INTO order_log (match_id, turn, state, orders, ready) VALUES (?, ?, ?, ?, ?)";
+const char* kInsertReport =
+    "INSERT OR REPLACE INTO reports (match_id, turn, state, report) VALUES (?, ?, ?, ?)";
+const char* kUpdateStatus = "UPDATE matches SET status = ? WHERE id = ?";
+const char* kSelectReports =
+    "SELECT report FROM reports WHERE match_id = ? AND state = ? AND turn > ? ORDER BY turn";
+const char* kSelectLatestWorld =
+    "SELECT world FROM worlds WHERE match_id = ? ORDER BY turn DESC LIMIT 1";
+
 }  // namespace
 
-MatchStore::MatchStore(const std::filesystem::path& file, Log& log, std::int64_t max_pages)
-    : log_(log) {
-  if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
-    const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+/// A statement borrowed from the store's cache: bound, stepped, and reset when it goes out of
+/// scope, ready for the next use.
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~Statement() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int i, std::int64_t v) {
+    check(sqlite3_bind_int64(stmt_, i, v));
+    return *this;
+  }
+  Statement& bind(int i, const std::string& v) {
+    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
+  Statement& bind_blob(int i, const std::string& v) {
+    check(sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
+  Statement& bind_null(int i) {
+    check(sqlite3_bind_null(stmt_, i));
+    return *this;
+  }
+  /// Runs a statement that returns no rows.
+  void run() {
+    if (sqlite3_step(stmt_) != SQLITE_DONE) throw StoreError(sqlite3_errmsg(db_));
+  }
+  /// Steps to the next row; false when there is none.
+  bool row() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw StoreError(sqlite3_errmsg(db_));
+  }
+  std::int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
+  bool is_null(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string text(int col) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : "";
+  }
+  std::string blob(int col) {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : "";
+  }
+
+ private:
+  void check(int rc) {
+    if (rc != SQLITE_OK) throw StoreError(sqlite3_errmsg(db_));
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+class StoreDb {
+ public:
+  explicit StoreDb(sqlite3* db) : db_(db) {}
+  ~StoreDb() {
+    for (auto& [sql, stmt] : prepared_) sqlite3_finalize(stmt);
     sqlite3_close(db_);
+  }
+  StoreDb(const StoreDb&) = delete;
+  StoreDb& operator=(const StoreDb&) = delete;
+
+  sqlite3* handle() { return db_; }
+  /// The statement for `sql`, prepared on its first use and reused after: preparing is most
+  /// of what a small write costs. (SQLite prepares it again by itself if the schema changes.)
+  Statement statement(const char* sql) {
+    sqlite3_stmt*& stmt = prepared_[sql];
+    if (!stmt && sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+                     SQLITE_OK) {
+      stmt = nullptr;
+      throw StoreError(std::string("cannot prepare a statement: ") + sqlite3_errmsg(db_));
+    }
+    return Statement(db_, stmt);
+  }
+  /// Runs a statement without parameters or rows (transaction control).
+  void step(const char* sql) { statement(sql).run(); }
+  /// Whether a transaction is open (SQLite may end one by itself after some errors).
+  bool in_transaction() { return sqlite3_get_autocommit(db_) == 0; }
+
+ private:
+  sqlite3* db_;
+  std::map<const char*, sqlite3_stmt*> prepared_;  // the constants above are their own keys
+};
+
+MatchStore::MatchStore(const std::filesystem::path& file, Log& log,
+                       asio::any_io_executor executor, std::int64_t max_pages)
+    : log_(log), executor_(std::move(executor)) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
     throw StoreError("cannot open the database " + file.string() + ": " + why);
   }
+  db_ = std::make_unique<StoreDb>(db);
   try {
     // WAL with synchronous=FULL: a commit is on disk when it returns, and readers never block
     // the writer.
-    exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
-    exec(db_, kSchema);
+    exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    exec(db, kSchema);
+    migrate_orders_table(db);
+    // Orders of turns already resolved are spent (each turn's report keeps their verdicts):
+    // dropped at start so that the log a restart reads holds only the turns being collected.
+    exec(db,
+         "DELETE FROM order_log WHERE turn <= "
+         "(SELECT MAX(turn) FROM worlds WHERE worlds.match_id = order_log.match_id)");
     if (max_pages > 0)
-      exec(db_, ("PRAGMA max_page_count=" + std::to_string(max_pages) + ";").c_str());
+      exec(db, ("PRAGMA max_page_count=" + std::to_string(max_pages) + ";").c_str());
   } catch (const StoreError& e) {
-    sqlite3_close(db_);
     throw StoreError("cannot prepare the database " + file.string() + ": " + e.what());
   }
-  thread_ = std::thread([this] { run(); });
+  thread_ = std::thread([this] { thread_main(); });
 }
 
 MatchStore::~MatchStore() {
@@ -152,7 +225,6 @@ MatchStore::~MatchStore() {
   }
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
-  sqlite3_close(db_);
 }
 
 std::uint64_t MatchStore::commits() const {
@@ -160,10 +232,10 @@ std::uint64_t MatchStore::commits() const {
   return commits_;
 }
 
-void MatchStore::enqueue(std::function<void(sqlite3*)> apply, Done done) {
+void MatchStore::enqueue(Job job) {
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back({std::move(apply), std::move(done)});
+    queue_.push_back(std::move(job));
   }
   wake_.notify_one();
 }
@@ -176,22 +248,20 @@ void MatchStore::set_read_only(bool read_only) {
   wake_.notify_one();
 }
 
-void MatchStore::run() {
+void MatchStore::thread_main() {
   for (;;) {
-    std::vector<Write> batch;
+    std::vector<Job> batch;
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock,
                  [this] { return stopping_ || !queue_.empty() || read_only_request_ >= 0; });
       if (read_only_request_ >= 0) {
-        const std::string pragma =
-            "PRAGMA query_only=" + std::to_string(read_only_request_) + ";";
+        const bool on = read_only_request_ == 1;
         read_only_request_ = -1;
         try {
-          exec(db_, pragma.c_str());
-          log_.warn(pragma.find("=1") != std::string::npos
-                        ? "storage: read-only; every write will be refused"
-                        : "storage: writable again");
+          exec(db_->handle(), on ? "PRAGMA query_only=1;" : "PRAGMA query_only=0;");
+          log_.warn(on ? "storage: read-only; every write will be refused"
+                       : "storage: writable again");
         } catch (const StoreError& e) {
           log_.error(std::string("storage: cannot change read-only mode: ") + e.what());
         }
@@ -210,31 +280,106 @@ void MatchStore::run() {
   }
 }
 
-void MatchStore::commit_batch(std::vector<Write>& batch) {
-  std::string failure;
-  try {
-    exec(db_, "BEGIN IMMEDIATE");
+void MatchStore::commit_batch(std::vector<Job>& batch) {
+  std::vector<StoreOutcome> outcomes(batch.size());
+  std::size_t failed = 0;
+  std::string last_failure;
+  const auto fail = [&](std::size_t i, const std::string& why) {
+    if (outcomes[i]) ++failed;
+    outcomes[i].error = why;
+    last_failure = why;
+  };
+  std::size_t next = 0;
+  // A transaction holds every job from `first` on; should SQLite give it up by itself (as it may
+  // when the disk is full), the jobs it held fail and the rest go on in a new one.
+  while (next < batch.size()) {
+    const std::size_t first = next;
     try {
-      for (auto& w : batch) w.apply(db_);
-      exec(db_, "COMMIT");
-    } catch (...) {
-      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-      throw;
+      db_->step(kBegin);
+    } catch (const StoreError& e) {
+      for (std::size_t i = first; i < batch.size(); ++i) fail(i, e.what());
+      break;
     }
-    std::lock_guard lock(mutex_);
-    ++commits_;
-  } catch (const std::exception& e) {
-    failure = e.what();
-    log_.error("storage: a commit of " + std::to_string(batch.size()) +
-               " writes failed: " + failure);
+    bool lost = false;
+    for (; next < batch.size() && !lost; ++next) {
+      try {
+        db_->step(kSavepoint);
+        batch[next].apply(*db_);
+        db_->step(kRelease);
+      } catch (const std::exception& e) {
+        fail(next, e.what());
+        try {
+          if (db_->in_transaction()) {
+            db_->step(kRollbackTo);
+            db_->step(kRelease);
+          }
+        } catch (const StoreError&) {
+        }
+        lost = !db_->in_transaction();
+      }
+    }
+    try {
+      if (lost) throw StoreError("the transaction was rolled back: " + last_failure);
+      db_->step(kCommit);
+      std::lock_guard lock(mutex_);
+      ++commits_;
+    } catch (const StoreError& e) {
+      if (db_->in_transaction()) sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      for (std::size_t i = first; i < next; ++i)
+        if (outcomes[i]) fail(i, e.what());
+    }
   }
-  for (auto& w : batch)
-    if (w.done) w.done(failure.empty(), failure);
+  if (failed > 0)
+    log_.error("storage: " + std::to_string(failed) + " of " + std::to_string(batch.size()) +
+               " writes of a commit failed: " + last_failure);
+  deliver(batch, outcomes);
+}
+
+void MatchStore::deliver(std::vector<Job>& batch, const std::vector<StoreOutcome>& outcomes) {
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    Job& job = batch[i];
+    auto lane = std::find_if(lanes_.begin(), lanes_.end(), [&](const std::shared_ptr<Lane>& l) {
+      return l->executor == job.executor;
+    });
+    if (lane == lanes_.end()) {
+      lanes_.push_back(std::make_shared<Lane>());
+      lanes_.back()->executor = job.executor;
+      lane = lanes_.end() - 1;
+    }
+    bool schedule = false;
+    {
+      std::lock_guard lock((*lane)->mutex);
+      (*lane)->pending.push_back(
+          [complete = std::move(job.complete), outcome = outcomes[i]] { complete(outcome); });
+      schedule = !(*lane)->scheduled;
+      (*lane)->scheduled = true;
+    }
+    if (schedule) asio::post((*lane)->executor, [lane = *lane] { drain(lane); });
+  }
+}
+
+void MatchStore::drain(const std::shared_ptr<Lane>& lane) {
+  // Enough to make a handler's overhead small, few enough that what waits behind is not held.
+  constexpr int kCompletionsPerHandler = 16;
+  for (int i = 0; i < kCompletionsPerHandler; ++i) {
+    std::function<void()> next;
+    {
+      std::lock_guard lock(lane->mutex);
+      if (lane->pending.empty()) {
+        lane->scheduled = false;
+        return;
+      }
+      next = std::move(lane->pending.front());
+      lane->pending.pop_front();
+    }
+    next();
+  }
+  asio::post(lane->executor, [lane] { drain(lane); });
 }
 
 std::uint64_t MatchStore::last_match_id() {
   std::lock_guard lock(mutex_);  // the store thread is idle before the network starts
-  Statement q(db_, "SELECT COALESCE(MAX(id), 0) FROM matches");
+  Statement q = db_->statement("SELECT COALESCE(MAX(id), 0) FROM matches");
   q.row();
   return static_cast<std::uint64_t>(q.integer(0));
 }
@@ -242,143 +387,168 @@ std::uint64_t MatchStore::last_match_id() {
 std::vector<StoredMatch> MatchStore::load_matches() {
   std::lock_guard lock(mutex_);
   std::vector<StoredMatch> out;
-  Statement q(db_,
-              "SELECT id, settings, password_hash, owner_token_hash, owner_name, created_unix_ms, "
-              "status FROM matches ORDER BY id");
-  while (q.row()) {
-    StoredMatch m;
-    m.record.id = static_cast<std::uint64_t>(q.integer(0));
-    m.record.settings = parsed<pb::CreateMatch>(q.blob(1), "match");
-    m.record.password_hash = q.text(2);
-    m.record.owner_token_hash = q.text(3);
-    m.record.owner_name = q.text(4);
-    m.record.created_unix_ms = q.integer(5);
-    m.status = static_cast<pb::MatchStatus>(q.integer(6));
-    const auto id = static_cast<std::int64_t>(m.record.id);
+  std::map<std::int64_t, std::size_t> index;  // match id -> position in out
+  {
+    Statement q = db_->statement(
+        "SELECT id, settings, password_hash, owner_token_hash, owner_name, created_unix_ms, "
+        "status FROM matches ORDER BY id");
+    while (q.row()) {
+      StoredMatch m;
+      m.record.id = static_cast<std::uint64_t>(q.integer(0));
+      m.record.settings = parsed<pb::CreateMatch>(q.blob(1), "match");
+      m.record.password_hash = q.text(2);
+      m.record.owner_token_hash = q.text(3);
+      m.record.owner_name = q.text(4);
+      m.record.created_unix_ms = q.integer(5);
+      m.status = static_cast<pb::MatchStatus>(q.integer(6));
+      const auto id = static_cast<std::int64_t>(m.record.id);
 
-    Statement w(db_, "SELECT world FROM worlds WHERE match_id = ? ORDER BY turn DESC LIMIT 1");
-    w.bind(1, id);
-    if (!w.row()) {
-      log_.warn("storage: match " + std::to_string(m.record.id) + " has no world; skipped");
-      continue;
+      Statement w = db_->statement(kSelectLatestWorld);
+      w.bind(1, id);
+      if (!w.row()) {
+        log_.warn("storage: match " + std::to_string(m.record.id) + " has no world; skipped");
+        continue;
+      }
+      m.world = parsed<pb::World>(w.blob(0), "world");
+
+      Statement s =
+          db_->statement("SELECT state, token_hash, player_name FROM seats WHERE match_id = ?");
+      s.bind(1, id);
+      while (s.row()) m.seats.push_back({s.text(0), s.text(1), s.text(2)});
+      index[id] = out.size();
+      out.push_back(std::move(m));
     }
-    m.world = parsed<pb::World>(w.blob(0), "world");
-
-    Statement s(db_, "SELECT state, token_hash, player_name FROM seats WHERE match_id = ?");
-    s.bind(1, id);
-    while (s.row()) m.seats.push_back({s.text(0), s.text(1), s.text(2)});
-
-    Statement o(db_, "SELECT state, orders, ready FROM orders WHERE match_id = ? AND turn = ?");
-    o.bind(1, id).bind(2, static_cast<std::int64_t>(m.world.turn() + 1));
-    while (o.row())
-      m.pending.push_back({o.text(0), parsed<pb::OrderSet>(o.blob(1), "order set"),
-                           o.integer(2) != 0});
-
-    Statement r(db_, "SELECT turn, state, report FROM reports WHERE match_id = ? ORDER BY turn");
-    r.bind(1, id);
-    while (r.row())
-      m.reports.push_back({static_cast<int>(r.integer(0)), r.text(1),
-                           parsed<pb::TurnReport>(r.blob(2), "report")});
-    out.push_back(std::move(m));
+  }
+  // The order log in the order it was written: the latest orders and the latest readiness of
+  // each seat for the turn its match collects.
+  Statement o =
+      db_->statement("SELECT match_id, turn, state, orders, ready FROM order_log ORDER BY seq");
+  while (o.row()) {
+    const auto it = index.find(o.integer(0));
+    if (it == index.end()) continue;
+    StoredMatch& m = out[it->second];
+    if (o.integer(1) != m.world.turn() + 1) continue;
+    const std::string state = o.text(2);
+    auto pending = std::find_if(m.pending.begin(), m.pending.end(),
+                                [&](const StoredOrders& p) { return p.state == state; });
+    if (pending == m.pending.end()) pending = m.pending.insert(m.pending.end(), {state, {}, false});
+    if (!o.is_null(3)) pending->orders = parsed<pb::OrderSet>(o.blob(3), "order set");
+    pending->ready = o.integer(4) != 0;
   }
   return out;
 }
 
-void MatchStore::save_match(const MatchRecord& r, const pb::World& start, Done done) {
-  const std::string settings = serialized(r.settings), world = serialized(start);
-  enqueue(
-      [r, settings, world](sqlite3* db) {
-        Statement q(db,
-                    "INSERT INTO matches (id, settings, password_hash, owner_token_hash, "
-                    "owner_name, created_unix_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        q.bind(1, static_cast<std::int64_t>(r.id))
-            .bind_blob(2, settings)
-            .bind(3, r.password_hash)
-            .bind(4, r.owner_token_hash)
-            .bind(5, r.owner_name)
-            .bind(6, r.created_unix_ms)
-            .bind(7, static_cast<std::int64_t>(pb::MATCH_WAITING));
-        q.run();
-        Statement w(db, "INSERT INTO worlds (match_id, turn, world) VALUES (?, 0, ?)");
-        w.bind(1, static_cast<std::int64_t>(r.id)).bind_blob(2, world);
-        w.run();
-      },
-      std::move(done));
+void MatchStore::migrate_orders_table(sqlite3* db) {
+  // Databases written before the order log kept one row per (match, turn, state) in `orders`.
+  sqlite3_stmt* probe = nullptr;
+  sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'orders'",
+                     -1, &probe, nullptr);
+  const bool old_table = probe && sqlite3_step(probe) == SQLITE_ROW;
+  sqlite3_finalize(probe);
+  if (!old_table) return;
+  exec(db,
+       "BEGIN IMMEDIATE;"
+       "INSERT INTO order_log (match_id, turn, state, orders, ready) "
+       "  SELECT match_id, turn, state, orders, ready FROM orders ORDER BY match_id, turn, state;"
+       "DROP TABLE orders;"
+       "COMMIT;");
+  log_.info("storage: the orders table was moved into the order log");
 }
 
-void MatchStore::save_seat(std::uint64_t match, const SeatRecord& seat, Done done) {
-  enqueue(
-      [match, seat](sqlite3* db) {
-        Statement q(db,
-                    "INSERT OR REPLACE INTO seats (match_id, state, token_hash, player_name) "
-                    "VALUES (?, ?, ?, ?)");
-        q.bind(1, static_cast<std::int64_t>(match))
-            .bind(2, seat.state)
-            .bind(3, seat.token_hash)
-            .bind(4, seat.player_name);
-        q.run();
-      },
-      std::move(done));
+std::function<void(StoreDb&)> MatchStore::match_write(const MatchRecord& r,
+                                                      const pb::World& start) {
+  return [r, settings = serialized(r.settings), world = serialized(start)](StoreDb& db) {
+    db.statement(kInsertMatch)
+        .bind(1, static_cast<std::int64_t>(r.id))
+        .bind_blob(2, settings)
+        .bind(3, r.password_hash)
+        .bind(4, r.owner_token_hash)
+        .bind(5, r.owner_name)
+        .bind(6, r.created_unix_ms)
+        .bind(7, static_cast<std::int64_t>(pb::MATCH_WAITING))
+        .run();
+    db.statement(kInsertWorld)
+        .bind(1, static_cast<std::int64_t>(r.id))
+        .bind(2, 0)
+        .bind_blob(3, world)
+        .run();
+  };
 }
 
-void MatchStore::save_orders(std::uint64_t match, int turn, const StoredOrders& orders,
-                             Done done) {
-  const std::string blob = serialized(orders.orders);
-  const std::string state = orders.state;
-  const bool ready = orders.ready;
-  enqueue(
-      [match, turn, state, blob, ready](sqlite3* db) {
-        Statement q(db,
-                    "INSERT OR REPLACE INTO orders (match_id, turn, state, orders, ready) "
-                    "VALUES (?, ?, ?, ?, ?)");
-        q.bind(1, static_cast<std::int64_t>(match))
-            .bind(2, turn)
-            .bind(3, state)
-            .bind_blob(4, blob)
-            .bind(5, ready ? 1 : 0);
-        q.run();
-      },
-      std::move(done));
+std::function<void(StoreDb&)> MatchStore::seat_write(std::uint64_t match, const SeatRecord& seat) {
+  return [match, seat](StoreDb& db) {
+    db.statement(kInsertSeat)
+        .bind(1, static_cast<std::int64_t>(match))
+        .bind(2, seat.state)
+        .bind(3, seat.token_hash)
+        .bind(4, seat.player_name)
+        .run();
+  };
 }
 
-void MatchStore::save_turn(std::uint64_t match, const pb::World& world,
-                           const std::vector<std::pair<std::string, pb::TurnReport>>& reports,
-                           Done done) {
-  const int turn = world.turn();
-  const std::string blob = serialized(world);
-  std::vector<std::pair<std::string, std::string>> report_blobs;
-  for (const auto& [state, report] : reports) report_blobs.emplace_back(state, serialized(report));
-  const bool finished = world.ended();
-  enqueue(
-      [match, turn, blob, report_blobs, finished](sqlite3* db) {
-        Statement w(db, "INSERT OR REPLACE INTO worlds (match_id, turn, world) VALUES (?, ?, ?)");
-        w.bind(1, static_cast<std::int64_t>(match)).bind(2, turn).bind_blob(3, blob);
-        w.run();
-        for (const auto& [state, report] : report_blobs) {
-          Statement r(db,
-                      "INSERT OR REPLACE INTO reports (match_id, turn, state, report) "
-                      "VALUES (?, ?, ?, ?)");
-          r.bind(1, static_cast<std::int64_t>(match)).bind(2, turn).bind(3, state).bind_blob(4, report);
-          r.run();
-        }
-        if (finished) {
-          Statement s(db, "UPDATE matches SET status = ? WHERE id = ?");
-          s.bind(1, static_cast<std::int64_t>(pb::MATCH_FINISHED))
-              .bind(2, static_cast<std::int64_t>(match));
-          s.run();
-        }
-      },
-      std::move(done));
+std::function<void(StoreDb&)> MatchStore::orders_write(std::uint64_t match, int turn,
+                                                       const StoredOrders& orders) {
+  std::optional<std::string> blob;
+  if (orders.orders) blob = serialized(*orders.orders);
+  return [match, turn, state = orders.state, blob = std::move(blob),
+          ready = orders.ready](StoreDb& db) {
+    Statement q = db.statement(kAppendOrders);
+    q.bind(1, static_cast<std::int64_t>(match)).bind(2, turn).bind(3, state).bind(5, ready ? 1 : 0);
+    if (blob)
+      q.bind_blob(4, *blob);
+    else
+      q.bind_null(4);
+    q.run();
+  };
 }
 
-void MatchStore::save_status(std::uint64_t match, pb::MatchStatus status, Done done) {
-  enqueue(
-      [match, status](sqlite3* db) {
-        Statement s(db, "UPDATE matches SET status = ? WHERE id = ?");
-        s.bind(1, static_cast<std::int64_t>(status)).bind(2, static_cast<std::int64_t>(match));
-        s.run();
-      },
-      std::move(done));
+std::function<void(StoreDb&)> MatchStore::turn_write(StoredTurn turn) {
+  return [turn = std::move(turn)](StoreDb& db) {
+    const auto match = static_cast<std::int64_t>(turn.match);
+    db.statement(kInsertWorld).bind(1, match).bind(2, turn.turn).bind_blob(3, turn.world).run();
+    for (const auto& [state, report] : turn.reports)
+      db.statement(kInsertReport)
+          .bind(1, match)
+          .bind(2, turn.turn)
+          .bind(3, state)
+          .bind_blob(4, report)
+          .run();
+    if (turn.finished)
+      db.statement(kUpdateStatus)
+          .bind(1, static_cast<std::int64_t>(pb::MATCH_FINISHED))
+          .bind(2, match)
+          .run();
+  };
+}
+
+std::function<void(StoreDb&)> MatchStore::status_write(std::uint64_t match,
+                                                       pb::MatchStatus status) {
+  return [match, status](StoreDb& db) {
+    db.statement(kUpdateStatus)
+        .bind(1, static_cast<std::int64_t>(status))
+        .bind(2, static_cast<std::int64_t>(match))
+        .run();
+  };
+}
+
+std::function<std::vector<pb::TurnReport>(StoreDb&)> MatchStore::reports_read(
+    std::uint64_t match, const std::string& state, int after_turn) {
+  return [match, state, after_turn](StoreDb& db) {
+    std::vector<pb::TurnReport> out;
+    Statement q = db.statement(kSelectReports);
+    q.bind(1, static_cast<std::int64_t>(match)).bind(2, state).bind(3, after_turn);
+    while (q.row()) out.push_back(parsed<pb::TurnReport>(q.blob(0), "report"));
+    return out;
+  };
+}
+
+std::function<pb::World(StoreDb&)> MatchStore::world_read(std::uint64_t match) {
+  return [match](StoreDb& db) {
+    Statement q = db.statement(kSelectLatestWorld);
+    q.bind(1, static_cast<std::int64_t>(match));
+    if (!q.row()) throw StoreError("match " + std::to_string(match) + " has no stored world");
+    return parsed<pb::World>(q.blob(0), "world");
+  };
 }
 
 }  // namespace hegemon::server

@@ -1,19 +1,25 @@
-// Durable storage of matches in one SQLite file (WAL). Every write is queued to the store's own
-// thread, which commits whatever has queued up in one transaction (group commit) and then
-// reports each write's outcome. The network loop never waits on the disk: it gets the outcome
-// through the callback, which runs on the store's thread — post it back to your executor.
+// Durable storage of matches in one SQLite file (WAL). Every operation is queued to the store's
+// own thread, which runs whatever has queued up in one transaction (group commit), each write in
+// a savepoint of its own so that one failed write fails only itself, and then completes each
+// operation on its caller's executor, Asio-style: the completion handler runs where
+// `asio::get_associated_executor(handler)` says (bind it with `asio::bind_executor`), the store's
+// default executor otherwise. The network loop never waits on the disk.
 #pragma once
+
+#include <asio.hpp>
 
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "protocol/orders.pb.h"
@@ -28,6 +34,12 @@ namespace hegemon::server {
 
 struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+/// What became of one store operation: done, or failed and why.
+struct StoreOutcome {
+  std::string error;  // empty: done (a write is durable)
+  explicit operator bool() const { return error.empty(); }
 };
 
 /// What a match is, apart from its world: set once at creation.
@@ -46,37 +58,44 @@ struct SeatRecord {
   std::string player_name;
 };
 
-struct StoredReport {
-  int turn = 0;
-  std::string state;
-  pb::TurnReport report;
-};
-
+/// One seat's acknowledged orders and readiness for the turn being collected.
 struct StoredOrders {
   std::string state;
-  pb::OrderSet orders;
+  std::optional<pb::OrderSet> orders;  // none: the seat said only whether it is ready
   bool ready = false;
 };
 
 /// A match as it stood when the server stopped: its latest world, seats, and the orders
-/// acknowledged for the turn being collected (none once it is finished).
+/// acknowledged for the turn being collected (none once it is finished). Reports stay in the
+/// database until a seat asks for them (MatchStore::load_reports).
 struct StoredMatch {
   MatchRecord record;
   pb::MatchStatus status = pb::MATCH_WAITING;
   pb::World world;                         // the latest resolved world (turn 0 = the start)
   std::vector<SeatRecord> seats;
   std::vector<StoredOrders> pending;       // for turn world.turn + 1, the latest per state
-  std::vector<StoredReport> reports;       // every seat's report of every resolved turn
 };
+
+/// A resolved turn, serialized where it was computed: the new world and the report of every
+/// seat (state id -> report; the empty id is the public report).
+struct StoredTurn {
+  std::uint64_t match = 0;
+  int turn = 0;
+  bool finished = false;
+  std::string world;
+  std::vector<std::pair<std::string, std::string>> reports;
+};
+
+/// The store thread's connection: statements are prepared once and reused.
+class StoreDb;
 
 class MatchStore {
  public:
-  /// Called once a write is durable (ok) or has failed (ok == false, error says why).
-  using Done = std::function<void(bool ok, const std::string& error)>;
-
   /// Opens or creates the database; throws StoreError with the file and SQLite's reason.
   /// `max_pages` (0 = unlimited) caps the file size in pages, for operators with quotas.
-  MatchStore(const std::filesystem::path& file, Log& log, std::int64_t max_pages = 0);
+  /// Completions whose handler names no executor run on `executor`.
+  MatchStore(const std::filesystem::path& file, Log& log, asio::any_io_executor executor,
+             std::int64_t max_pages = 0);
   /// Commits what is queued, then stops the thread.
   ~MatchStore();
   MatchStore(const MatchStore&) = delete;
@@ -85,17 +104,49 @@ class MatchStore {
   /// The highest match id ever stored (ids are never reused).
   std::uint64_t last_match_id();
   /// Every match, finished ones included (their players may still fetch their reports), for a
-  /// restart. Run before the network starts: after that the server keeps what it needs in
-  /// memory and only writes.
+  /// restart. Run before the network starts: after that every read and write is queued.
   std::vector<StoredMatch> load_matches();
 
-  void save_match(const MatchRecord& record, const pb::World& start, Done done);
-  void save_seat(std::uint64_t match, const SeatRecord& seat, Done done);
-  void save_orders(std::uint64_t match, int turn, const StoredOrders& orders, Done done);
-  /// A resolved turn: the new world and the report of every seat (state id -> report).
-  void save_turn(std::uint64_t match, const pb::World& world,
-                 const std::vector<std::pair<std::string, pb::TurnReport>>& reports, Done done);
-  void save_status(std::uint64_t match, pb::MatchStatus status, Done done);
+  // Writes. Each completes with void(StoreOutcome) once durable or failed.
+  template <typename Token>
+  auto save_match(const MatchRecord& record, const pb::World& start, Token&& token) {
+    return run(match_write(record, start), std::forward<Token>(token));
+  }
+  template <typename Token>
+  auto save_seat(std::uint64_t match, const SeatRecord& seat, Token&& token) {
+    return run(seat_write(match, seat), std::forward<Token>(token));
+  }
+  /// Appends an order set (or, with no orders, a change of readiness alone) to the order log.
+  template <typename Token>
+  auto save_orders(std::uint64_t match, int turn, const StoredOrders& orders, Token&& token) {
+    return run(orders_write(match, turn, orders), std::forward<Token>(token));
+  }
+  template <typename Token>
+  auto save_turn(StoredTurn turn, Token&& token) {
+    return run(turn_write(std::move(turn)), std::forward<Token>(token));
+  }
+  template <typename Token>
+  auto save_status(std::uint64_t match, pb::MatchStatus status, Token&& token) {
+    return run(status_write(match, status), std::forward<Token>(token));
+  }
+
+  // Reads, queued behind every write submitted before them (so they see those writes).
+  /// The reports of `state` in `match` for turns after `after_turn`, oldest first; completes
+  /// with void(StoreOutcome, std::vector<pb::TurnReport>).
+  template <typename Token>
+  auto load_reports(std::uint64_t match, const std::string& state, int after_turn, Token&& token) {
+    return run(reports_read(match, state, after_turn), std::forward<Token>(token));
+  }
+  /// The latest stored world of `match`; completes with void(StoreOutcome, pb::World).
+  template <typename Token>
+  auto load_world(std::uint64_t match, Token&& token) {
+    return run(world_read(match), std::forward<Token>(token));
+  }
+
+  /// Runs `op` on the store thread within the group commit, in a savepoint of its own; throws
+  /// StoreError to fail. Completes with void(StoreOutcome), or void(StoreOutcome, Result).
+  template <typename Result, typename Token>
+  auto run(std::function<Result(StoreDb&)> op, Token&& token);
 
   /// Transactions committed so far (each may hold many writes): for tests and the log.
   std::uint64_t commits() const;
@@ -104,23 +155,84 @@ class MatchStore {
   void set_read_only(bool read_only);
 
  private:
-  struct Write {
-    std::function<void(sqlite3*)> apply;  // throws StoreError on failure
-    Done done;
+  struct Job {
+    std::function<void(StoreDb&)> apply;  // throws StoreError on failure
+    asio::any_io_executor executor;       // where `complete` runs
+    std::function<void(const StoreOutcome&)> complete;
   };
-  void enqueue(std::function<void(sqlite3*)> apply, Done done);
-  void run();
-  void commit_batch(std::vector<Write>& batch);
+  /// The completions bound for one executor, in the order the store finished them. They run a
+  /// few at a time, each few a handler of its own, so that a commit finishing a thousand
+  /// operations does not hold the executor's other work (a ping, a read) back until all ran.
+  struct Lane {
+    asio::any_io_executor executor;
+    std::mutex mutex;
+    std::deque<std::function<void()>> pending;
+    bool scheduled = false;
+  };
+  static void drain(const std::shared_ptr<Lane>& lane);
+  /// Hands each job's completion to its executor's lane (store thread only).
+  void deliver(std::vector<Job>& batch, const std::vector<StoreOutcome>& outcomes);
+  static std::function<void(StoreDb&)> match_write(const MatchRecord& record,
+                                                   const pb::World& start);
+  static std::function<void(StoreDb&)> seat_write(std::uint64_t match, const SeatRecord& seat);
+  static std::function<void(StoreDb&)> orders_write(std::uint64_t match, int turn,
+                                                    const StoredOrders& orders);
+  static std::function<void(StoreDb&)> turn_write(StoredTurn turn);
+  static std::function<void(StoreDb&)> status_write(std::uint64_t match, pb::MatchStatus status);
+  static std::function<std::vector<pb::TurnReport>(StoreDb&)> reports_read(
+      std::uint64_t match, const std::string& state, int after_turn);
+  static std::function<pb::World(StoreDb&)> world_read(std::uint64_t match);
+
+  void migrate_orders_table(sqlite3* db);
+  void enqueue(Job job);
+  void thread_main();
+  void commit_batch(std::vector<Job>& batch);
 
   Log& log_;
-  sqlite3* db_ = nullptr;
+  asio::any_io_executor executor_;
+  std::unique_ptr<StoreDb> db_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
-  std::deque<Write> queue_;
+  std::deque<Job> queue_;
   bool stopping_ = false;
   int read_only_request_ = -1;  // -1 = no change asked; else the query_only value to set
   std::uint64_t commits_ = 0;
+  std::vector<std::shared_ptr<Lane>> lanes_;  // the store thread's only
   std::thread thread_;
 };
+
+/// The completion signature of a store operation giving `Result`.
+template <typename Result>
+struct StoreCompletion {
+  using Signature = void(StoreOutcome, Result);
+};
+template <>
+struct StoreCompletion<void> {
+  using Signature = void(StoreOutcome);
+};
+
+template <typename Result, typename Token>
+auto MatchStore::run(std::function<Result(StoreDb&)> op, Token&& token) {
+  using Signature = typename StoreCompletion<Result>::Signature;
+  auto initiate = [this](auto handler, std::function<Result(StoreDb&)> operation) {
+    // The handler is kept (shared, so a move-only one fits in a std::function) until it is
+    // posted to its executor, which is kept busy meanwhile.
+    auto executor = asio::get_associated_executor(handler, executor_);
+    auto work = asio::make_work_guard(executor);
+    auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+    if constexpr (std::is_void_v<Result>) {
+      enqueue({std::move(operation), asio::any_io_executor(executor),
+               [shared, work](const StoreOutcome& outcome) { std::move (*shared)(outcome); }});
+    } else {
+      auto result = std::make_shared<Result>();
+      enqueue({[operation = std::move(operation), result](StoreDb& db) { *result = operation(db); },
+               asio::any_io_executor(executor),
+               [shared, work, result](const StoreOutcome& outcome) {
+                 std::move (*shared)(outcome, std::move(*result));
+               }});
+    }
+  };
+  return asio::async_initiate<Token, Signature>(initiate, token, std::move(op));
+}
 
 }  // namespace hegemon::server

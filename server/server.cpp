@@ -6,7 +6,8 @@
 namespace hegemon::server {
 namespace {
 
-std::unique_ptr<MatchStore> open_store(const ServerSettings& s, Log& log) {
+std::unique_ptr<MatchStore> open_store(const ServerSettings& s, Log& log,
+                                       asio::any_io_executor executor) {
   std::error_code ec;
   std::filesystem::create_directories(s.data_dir, ec);
   if (ec)
@@ -14,7 +15,8 @@ std::unique_ptr<MatchStore> open_store(const ServerSettings& s, Log& log) {
                              ec.message());
   // SQLite's default page is 4 KiB.
   const std::int64_t max_pages = s.max_database_mb > 0 ? s.max_database_mb * 256 : 0;
-  return std::make_unique<MatchStore>(s.data_dir / "hegemon.sqlite", log, max_pages);
+  return std::make_unique<MatchStore>(s.data_dir / "hegemon.sqlite", log, std::move(executor),
+                                      max_pages);
 }
 
 }  // namespace
@@ -23,7 +25,7 @@ Server::Server(asio::io_context& io, ServerSettings settings, Log& log)
     : io_(io),
       settings_(std::move(settings)),
       log_(log),
-      store_(open_store(settings_, log)),
+      store_(open_store(settings_, log, io.get_executor())),
       lobby_(io, *store_, log, {settings_.max_matches, settings_.assets_dir}),
       requests_(lobby_, log, settings_.session.server_name, settings_.assets_dir),
       acceptor_(io),

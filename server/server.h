@@ -53,6 +53,7 @@ class Server {
   SessionFootprint footprint() const;
   /// What the connection with this session id has sent (zero when it is closed).
   SessionTraffic traffic(std::uint64_t session_id) const;
+  Lobby& lobby() { return lobby_; }
 
  private:
   void accept();
