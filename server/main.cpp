@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "server/listening_line.h"
 #include "server/descriptor_limit.h"
 #include "server/server.h"
 #include "server/server_options.h"
@@ -41,7 +42,7 @@ int main(int argc, char** argv) {
     Server server(io, options.settings, log);
     server.start();
     const auto endpoint = server.endpoint();
-    std::cout << "listening on " << endpoint.address().to_string() << ":" << endpoint.port()
+    std::cout << kListeningPrefix << endpoint.address().to_string() << ":" << endpoint.port()
               << std::endl;
     log.info("listening on " + endpoint.address().to_string() + ":" +
              std::to_string(endpoint.port()) + ", data in " +

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "server/listening_line.h"
+
 namespace hegemon::load {
 
 ServerChild::ServerChild(const std::filesystem::path& binary, const std::filesystem::path& data_dir,
@@ -41,18 +43,15 @@ ServerChild::ServerChild(const std::filesystem::path& binary, const std::filesys
   }
   ::close(out[1]);
   ::close(log_fd);
-  // The first line the server prints is "listening on 127.0.0.1:PORT".
-  std::string line;
-  char c;
-  while (::read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
+  const std::string line = server::read_first_line(out[0]);
   ::close(out[0]);
-  const auto colon = line.rfind(':');
-  if (line.rfind("listening on ", 0) != 0 || colon == std::string::npos) {
+  const auto port = server::listening_port(line);
+  if (!port) {
     stop();
     throw std::runtime_error(binary.string() + " did not start (see " + log_.string() + "): \"" +
                              line + "\"");
   }
-  port_ = static_cast<std::uint16_t>(std::stoi(line.substr(colon + 1)));
+  port_ = *port;
 }
 
 ServerChild::~ServerChild() { stop(); }

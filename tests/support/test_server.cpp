@@ -9,6 +9,8 @@
 #include <random>
 #include <stdexcept>
 
+#include "server/listening_line.h"
+
 namespace hegemon::testing {
 
 TempDir::TempDir() {
@@ -71,17 +73,14 @@ ServerProcess::ServerProcess(const std::filesystem::path& data_dir) {
     std::_Exit(127);
   }
   ::close(out[1]);
-  // The first line the server prints is "listening on 127.0.0.1:PORT".
-  std::string line;
-  char c;
-  while (::read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
+  const std::string line = server::read_first_line(out[0]);
   ::close(out[0]);
-  const auto colon = line.rfind(':');
-  if (line.rfind("listening on ", 0) != 0 || colon == std::string::npos) {
+  const auto port = server::listening_port(line);
+  if (!port) {
     kill_now();
     throw std::runtime_error("hegemon-server did not start: \"" + line + "\"");
   }
-  port_ = static_cast<std::uint16_t>(std::stoi(line.substr(colon + 1)));
+  port_ = *port;
 }
 
 ServerProcess::~ServerProcess() { kill_now(); }
