@@ -37,11 +37,11 @@ void MatchRequests::set_ready(Request& r) {
 }
 
 void MatchRequests::pause(Request& r) {
-  r.match->pause(r.message.pause_match().owner_token(), std::move(r.reply));
+  r.match->pause(std::move(r.reply));
 }
 
 void MatchRequests::resume(Request& r) {
-  r.match->resume(r.message.resume_match().owner_token(), std::move(r.reply));
+  r.match->resume(std::move(r.reply));
 }
 
 }  // namespace hegemon::server

@@ -67,8 +67,9 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   void submit(const Outbox* who, const pb::SubmitOrders& request, Reply reply);
   void set_ready(const Outbox* who, bool ready, Reply reply);
   void chat(const Outbox* who, const pb::SendChat& request, Reply reply);
-  void pause(const std::string& owner_token, Reply reply);
-  void resume(const std::string& owner_token, Reply reply);
+  /// Pause and resume, for the match's owner (the request table has checked the owner token).
+  void pause(Reply reply);
+  void resume(Reply reply);
   void send_view(const Outbox* who, Reply reply) const;
   /// A connection closed: its seat shows as disconnected.
   void disconnected(const Outbox* who);
