@@ -21,18 +21,32 @@ void threat_table(const char* id, const pb::PlayerView& view,
   std::stable_sort(rows.begin(), rows.end(), [](const pb::ThreatView* a, const pb::ThreatView* b) {
     return a->total() > b->total();
   });
+  // The figures' columns are as wide as "100.0" and their heading, never narrower, so no figure
+  // is clipped; the states' names take what is left, and the table scrolls sideways rather than
+  // squeeze a column when the panel is narrow.
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchSame;
-  if (!ImGui::BeginTable(id, 7, flags)) return;
-  ImGui::TableSetupColumn(first_column, ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::GetFontSize() * 12.0f);
-  ImGui::TableSetupColumn("Threat", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  ImGui::TableSetupColumn("Power", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Proximity", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Offense", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Intentions", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Alliance", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::GetFontSize() * 4.5f);
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+  // Rows are as tall as a frame with its spacing (the bars and the selectable names).
+  const float rows_height =
+      ImGui::GetFrameHeightWithSpacing() * static_cast<float>(rows.size() + 1) +
+      ImGui::GetStyle().ScrollbarSize;
+  if (!ImGui::BeginTable(id, 7, flags, ImVec2(0, rows_height))) return;
+  const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+  const auto figure_width = [&](const char* heading) {
+    return std::max(ImGui::CalcTextSize(heading).x, ImGui::CalcTextSize("100.0").x) + pad;
+  };
+  float longest_name = ImGui::CalcTextSize(first_column).x;
+  for (const pb::ThreatView* t : rows)
+    longest_name = std::max(longest_name, ImGui::CalcTextSize(name_of(view, t->from()).c_str()).x);
+  ImGui::TableSetupScrollFreeze(1, 0);  // the names stay in sight while the figures scroll
+  ImGui::TableSetupColumn(first_column, ImGuiTableColumnFlags_WidthFixed, longest_name + pad);
+  ImGui::TableSetupColumn("Threat", ImGuiTableColumnFlags_WidthFixed,
+                          figure_width("Threat") * 1.4f);
+  for (const char* factor : {"Power", "Proximity", "Offense", "Intentions"})
+    ImGui::TableSetupColumn(factor, ImGuiTableColumnFlags_WidthFixed, figure_width(factor));
+  ImGui::TableSetupColumn(
+      "Alliance", ImGuiTableColumnFlags_WidthFixed,
+      std::max(ImGui::CalcTextSize("Alliance").x, ImGui::CalcTextSize("x 0.00").x) + pad);
   ImGui::TableHeadersRow();
   const ImVec4 factor_color(0.40f, 0.55f, 0.80f, 1.0f);
   for (const pb::ThreatView* t : rows) {
