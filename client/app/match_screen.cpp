@@ -318,7 +318,10 @@ void MatchScreen::draw_notifications(MatchModel& model) {
 }
 
 void MatchScreen::draw_tabs(MatchModel& model, const MatchActions& actions) {
-  if (!ImGui::BeginTabBar("panels", ImGuiTabBarFlags_FittingPolicyScroll)) return;
+  // In a narrow window the tabs scroll; the list button reaches any of them in one click.
+  if (!ImGui::BeginTabBar("panels", ImGuiTabBarFlags_FittingPolicyScroll |
+                                        ImGuiTabBarFlags_TabListPopupButton))
+    return;
   for (const MatchTab tab : kMatchTabs) {
     ImGuiTabItemFlags flags = ImGuiTabItemFlags_None;
     if (requested_ && *requested_ == tab) flags |= ImGuiTabItemFlags_SetSelected;
