@@ -649,8 +649,9 @@ void MatchSession::compute_and_store(std::vector<OrderSet> sets,
       "match " + std::to_string(id()) + ": turn " + std::to_string(world.turn + 1);
   try {
     // play_seats rather than a MatchBots kept per match: its storage (every bot seat's views)
-    // would stay with each of a thousand matches between turns.
-    for (BotDecision& decision : play_seats(world, bot_seats)) {
+    // would stay with each of a thousand matches between turns. Nothing here reads the bots'
+    // reasons, so they are not written.
+    for (BotDecision& decision : play_seats(world, bot_seats, Reasons::Skipped)) {
       log_.debug(turn_label + ": " + world.states[decision.orders.state].id +
                  " played by the doctrine \"" + decision.doctrine + "\" (" +
                  std::to_string(decision.orders.orders.size()) + " orders)");

@@ -100,9 +100,10 @@ BotDecision play_seat(const World& world, StateIndex seat, const std::string& do
   return out;
 }
 
-std::vector<BotDecision> play_seats(const World& world, const std::vector<StateIndex>& seats) {
+std::vector<BotDecision> play_seats(const World& world, const std::vector<StateIndex>& seats,
+                                    Reasons reasons) {
   std::vector<BotDecision> out;
-  MatchBots(Reasons::Written).play(world, seats, out);
+  MatchBots(reasons).play(world, seats, out);
   return out;
 }
 

@@ -35,13 +35,15 @@ const std::string& doctrine_in_force(const World& world, StateIndex seat);
 /// validate_orders. Throws std::invalid_argument for a doctrine the ruleset does not have.
 BotDecision play_seat(const World& world, StateIndex seat, const std::string& doctrine = {});
 
-/// play_seat for several seats of one turn, each under its state's own doctrine, sharing the work
-/// all their views have in common. The decisions come in the order of `seats`.
-std::vector<BotDecision> play_seats(const World& world, const std::vector<StateIndex>& seats);
-
 /// Whether the bots write a reason for each order (BotDecision::reasons). The orders are the same
 /// either way; only a reader of the reasons needs the sentences.
 enum class Reasons { Written, Skipped };
+
+/// play_seat for several seats of one turn, each under its state's own doctrine, sharing the work
+/// all their views have in common. The decisions come in the order of `seats`; their reasons are
+/// written unless `reasons` says to skip them.
+std::vector<BotDecision> play_seats(const World& world, const std::vector<StateIndex>& seats,
+                                    Reasons reasons = Reasons::Written);
 
 class SeatViews;
 struct Assessment;
