@@ -64,8 +64,25 @@ BENCHMARK(BM_BotsAllSeats)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
 void BM_PlayerView(benchmark::State& state) {
   const World world = warmed_world(static_cast<int>(state.range(0)));
   for (auto _ : state) benchmark::DoNotOptimize(make_view(world, 0));
+  state.counters["view_bytes"] = static_cast<double>(make_view(world, 0).ByteSizeLong());
+  state.counters["facts_bytes"] = static_cast<double>(make_facts(world).ByteSizeLong());
 }
 BENCHMARK(BM_PlayerView)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
+
+/// What the server makes after every turn: the view of every seat and the spectators' view of the
+/// new world, serialized.
+void BM_EveryViewOfATurn(benchmark::State& state) {
+  const World world = warmed_world(static_cast<int>(state.range(0)));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    bytes = 0;
+    const WorldViews views(world);
+    for (StateIndex v = kSpectator; v < world.size(); ++v)
+      bytes += views.of(v).SerializeAsString().size();
+  }
+  state.counters["bytes_a_turn"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_EveryViewOfATurn)->Arg(24)->Arg(200)->Unit(benchmark::kMicrosecond);
 
 /// What every state believes of every other, every budget withheld: what bots ask each turn.
 void BM_EstimateAllPairs(benchmark::State& state) {

@@ -228,6 +228,7 @@ void MatchSession::finish_grant(Seat& seat, const World& world,
   granted->set_state(world_.states[seat.state].id);
   granted->set_seat_token(token);
   *granted->mutable_view() = make_view(world, seat.state);
+  *granted->mutable_facts() = make_facts(world);
   for (const auto& report : missed) *granted->add_missed_reports() = report;
   reply(std::move(m));
   const std::string what = (joining ? " took " : " reconnected to ") + world_.states[seat.state].name;
@@ -303,6 +304,7 @@ void MatchSession::observe(const std::shared_ptr<Outbox>& who, Reply reply) {
     pb::ServerMessage m;
     *m.mutable_observing()->mutable_match() = match.summary();
     *m.mutable_observing()->mutable_view() = make_view(world, kSpectator);
+    *m.mutable_observing()->mutable_facts() = make_facts(world);
     reply(std::move(m));
   });
 }
@@ -679,11 +681,10 @@ void MatchSession::compute_and_store(std::vector<OrderSet> sets,
   reports->push_back(make_report(result.world, result.journal, kSpectator, nullptr));
   stored.reports.emplace_back("", reports->back().SerializeAsString());
   auto views = std::make_shared<std::vector<std::optional<pb::PlayerView>>>(viewers.size());
+  const WorldViews new_views(result.world);
   for (std::size_t v = 0; v < viewers.size(); ++v)
     if (viewers[v])
-      (*views)[v] = make_view(result.world, v + 1 == viewers.size()
-                                                ? kSpectator
-                                                : static_cast<StateIndex>(v));
+      (*views)[v] = new_views.of(v + 1 == viewers.size() ? kSpectator : static_cast<StateIndex>(v));
   auto next = std::make_shared<World>(std::move(result.world));
   store_.save_turn(
       std::move(stored),
@@ -717,12 +718,16 @@ void MatchSession::commit_turn(World next, std::vector<pb::TurnReport> reports,
   // Each report is sent to whoever holds its seat now and then dropped: a seat that was away
   // reads it from storage when it comes back.
   const pb::TurnReport& public_report = reports.back();
+  std::optional<WorldViews> late_views;  // for listeners who came while the turn resolved
   for_each_listener([&](Outbox& out, const Seat* seat) {
     pb::ServerMessage m;
     pb::TurnResolved* t = m.mutable_turn_resolved();
     t->set_match_id(id());
     const std::size_t v = seat ? static_cast<std::size_t>(seat->state) : views.size() - 1;
-    if (!views[v]) views[v] = make_view(world_, seat ? seat->state : kSpectator);
+    if (!views[v]) {
+      if (!late_views) late_views.emplace(world_);
+      views[v] = late_views->of(seat ? seat->state : kSpectator);
+    }
     // A seat has one holder, so its view is moved; every spectator gets a copy of theirs.
     if (seat)
       *t->mutable_view() = std::move(*views[v]);

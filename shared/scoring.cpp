@@ -69,52 +69,65 @@ double against_start(double now, double start, double scale) {
   return std::clamp(50.0 + scale * (now - start), 0.0, 100.0);
 }
 
-}  // namespace
-
-std::vector<Score> compute_scores(const World& w) {
+/// State `s`'s score from its security measure and how many of its objectives it has and meets.
+Score score_from(const World& w, StateIndex s, double security, int objectives, int met) {
   const Ruleset& r = w.ruleset;
   const ScenarioInfo& info = w.scenario;
-  std::vector<Score> scores(w.size());
   // Prosperity is measured against the state's own trend: an economy that was set to grow fast
   // scores for beating that pace, not for the pace the scenario gave it.
   const double years = w.turn * info.years_per_turn();
+  const State& st = w.states[s];
+  Score sc;
+  sc.security =
+      against_start(security, start_of(info.start_security, s, security), r.score_security_scale());
+  const double growth = st.gdp / std::max(1e-9, start_of(info.start_gdp, s, st.gdp));
+  const double trend = std::pow(1.0 + st.growth, years);
+  sc.prosperity = std::clamp(
+      50.0 + r.score_prosperity_per_doubling() * std::log2(std::max(1e-9, growth / trend)), 0.0,
+      100.0);
+  const double influence = influence_measure(st);
+  sc.influence = against_start(influence, start_of(info.start_influence, s, influence),
+                               r.score_influence_scale());
+  const double sovereignty = sovereignty_measure(st);
+  sc.sovereignty = against_start(sovereignty, start_of(info.start_sovereignty, s, sovereignty),
+                                 r.score_sovereignty_scale());
+  // A state the scenario asks nothing of is scored on the other components alone.
+  const double objectives_weight = objectives > 0 ? r.score_weight_objectives() : 0.0;
+  if (objectives > 0) sc.objectives = 100.0 * met / objectives;
+  const double weights = r.score_weight_security() + r.score_weight_prosperity() +
+                         r.score_weight_influence() + r.score_weight_sovereignty() +
+                         objectives_weight;
+  const double sum =
+      r.score_weight_security() * sc.security + r.score_weight_prosperity() * sc.prosperity +
+      r.score_weight_influence() * sc.influence + r.score_weight_sovereignty() * sc.sovereignty +
+      objectives_weight * sc.objectives;
+  sc.total = weights > 0 ? sum / weights : 0.0;
+  return sc;
+}
+
+}  // namespace
+
+std::vector<Score> compute_scores(const World& w) {
+  std::vector<Score> scores(w.size());
   std::vector<int> objectives(w.size(), 0), met(w.size(), 0);
-  for (const auto& o : info.objectives) {
+  for (const auto& o : w.scenario.objectives) {
     if (o.state < 0 || o.state >= w.size()) continue;
     ++objectives[o.state];
     if (objective_met(w, o)) ++met[o.state];
   }
-  for (int s = 0; s < w.size(); ++s) {
-    const State& st = w.states[s];
-    Score& sc = scores[s];
-    const double security = security_measure(w, s);
-    sc.security = against_start(security, start_of(info.start_security, s, security),
-                                r.score_security_scale());
-    const double growth = st.gdp / std::max(1e-9, start_of(info.start_gdp, s, st.gdp));
-    const double trend = std::pow(1.0 + st.growth, years);
-    sc.prosperity = std::clamp(
-        50.0 + r.score_prosperity_per_doubling() * std::log2(std::max(1e-9, growth / trend)),
-        0.0, 100.0);
-    const double influence = influence_measure(st);
-    sc.influence = against_start(influence, start_of(info.start_influence, s, influence),
-                                 r.score_influence_scale());
-    const double sovereignty = sovereignty_measure(st);
-    sc.sovereignty = against_start(sovereignty, start_of(info.start_sovereignty, s, sovereignty),
-                                   r.score_sovereignty_scale());
-    // A state the scenario asks nothing of is scored on the other components alone.
-    const double objectives_weight = objectives[s] > 0 ? r.score_weight_objectives() : 0.0;
-    if (objectives[s] > 0) sc.objectives = 100.0 * met[s] / objectives[s];
-    const double weights = r.score_weight_security() + r.score_weight_prosperity() +
-                           r.score_weight_influence() + r.score_weight_sovereignty() +
-                           objectives_weight;
-    const double sum = r.score_weight_security() * sc.security +
-                       r.score_weight_prosperity() * sc.prosperity +
-                       r.score_weight_influence() * sc.influence +
-                       r.score_weight_sovereignty() * sc.sovereignty +
-                       objectives_weight * sc.objectives;
-    sc.total = weights > 0 ? sum / weights : 0.0;
-  }
+  for (int s = 0; s < w.size(); ++s)
+    scores[s] = score_from(w, s, security_measure(w, s), objectives[s], met[s]);
   return scores;
+}
+
+Score score_of(const World& w, StateIndex s, double security) {
+  int objectives = 0, met = 0;
+  for (const auto& o : w.scenario.objectives) {
+    if (o.state != s) continue;
+    ++objectives;
+    if (objective_met(w, o)) ++met;
+  }
+  return score_from(w, s, security, objectives, met);
 }
 
 std::string end_reason(const World& w) {

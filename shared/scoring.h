@@ -22,6 +22,9 @@ void record_starting_position(World& world);
 
 /// Every state's score as the world stands.
 std::vector<Score> compute_scores(const World& world);
+/// State `s`'s score alone, with its security measure given rather than read from the world's
+/// threat matrix: a view reckons it on the threats its viewer believes it feels.
+Score score_of(const World& world, StateIndex s, double security);
 /// Whether an objective is met as the world stands.
 bool objective_met(const World& world, const Objective& objective);
 /// Why the match ends after this world, or empty when it goes on.

@@ -14,9 +14,17 @@ TreatyTies::TreatyTies(const World& world) : n_(world.size()), bits_(size_t(n_) 
   }
 }
 
-double aggregate_power(const Ruleset& rules, const State& s) {
+namespace {
+
+double power_of(const Ruleset& rules, const State& s, double forces, double technology) {
   return rules.power_weight_gdp() * s.gdp + rules.power_weight_population() * s.population +
-         rules.power_weight_forces() * s.forces() * s.technology;
+         rules.power_weight_forces() * forces * technology;
+}
+
+}  // namespace
+
+double aggregate_power(const Ruleset& rules, const State& s) {
+  return power_of(rules, s, s.forces(), s.technology);
 }
 
 double proximity_from_map(const World& world, StateIndex a, StateIndex b) {
@@ -49,11 +57,16 @@ void ThreatInputs::refresh(const World& world) {
 }
 
 void ThreatInputs::refresh_state(const World& world, StateIndex s) {
-  const Ruleset& r = world.ruleset;
   const State& st = world.states[s];
-  power[s] = aggregate_power(r, st);
-  projection[s] = projectable_force(st);
-  defense[s] = defensive_force(st);
+  believe_state(world.ruleset, s, st, st.territorial_defense, st.power_projection, st.technology);
+}
+
+void ThreatInputs::believe_state(const Ruleset& r, StateIndex s, const State& st,
+                                 double territorial_defense, double power_projection,
+                                 double technology) {
+  power[s] = power_of(r, st, territorial_defense + power_projection, technology);
+  projection[s] = power_projection * technology;
+  defense[s] = territorial_defense * technology;
   // What a state's conduct says of its intent to everyone: opacity and lost reputation.
   reputation_term[s] = (st.publish_budget ? 0.0 : r.intentions_opacity()) +
                        (100.0 - st.reputation) * r.intentions_per_lost_reputation();
@@ -63,9 +76,9 @@ namespace {
 
 // Inlined into the pair loops, which run it for every pair of states every turn.
 [[gnu::always_inline]] inline ThreatFactors factors(const World& world, const ThreatInputs& in,
-                                                    StateIndex felt_by, StateIndex from) {
+                                                    StateIndex felt_by, StateIndex from,
+                                                    const Relation& record) {
   const Ruleset& r = world.ruleset;
-  const State& holder = world.states[felt_by];
   const State& other = world.states[from];
   ThreatFactors f;
   if (felt_by == from) return f;
@@ -82,14 +95,12 @@ namespace {
     offense *= r.confidence_building_offense_damping();
   f.offense = offense;
 
-  f.intentions =
-      std::clamp(holder.relations[from].hostility + in.reputation_term[from], 0.0, 100.0);
+  f.intentions = std::clamp(record.hostility + in.reputation_term[from], 0.0, 100.0);
 
   if (in.ties->share(felt_by, from, TreatyType::MutualDefense))
     f.alliance_discount = r.ally_threat_discount();
   else if (in.ties->share(felt_by, from, TreatyType::NonAggression) ||
-           in.ties->share(felt_by, from, TreatyType::Neutrality) ||
-           holder.relations[from].bandwagoned)
+           in.ties->share(felt_by, from, TreatyType::Neutrality) || record.bandwagoned)
     f.alliance_discount = r.non_aggression_threat_discount();
 
   const double base = r.threat_weight_power() * f.power + r.threat_weight_offense() * f.offense +
@@ -99,7 +110,17 @@ namespace {
   return f;
 }
 
+[[gnu::always_inline]] inline ThreatFactors factors(const World& world, const ThreatInputs& in,
+                                                    StateIndex felt_by, StateIndex from) {
+  return factors(world, in, felt_by, from, world.states[felt_by].relations[from]);
+}
+
 }  // namespace
+
+ThreatFactors threat_factors(const World& world, const ThreatInputs& inputs, StateIndex felt_by,
+                             StateIndex from, const Relation& record) {
+  return factors(world, inputs, felt_by, from, record);
+}
 
 ThreatFactors threat_factors(const World& world, StateIndex felt_by, StateIndex from) {
   const TreatyTies ties(world);

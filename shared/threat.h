@@ -65,6 +65,10 @@ struct ThreatInputs {
   void refresh(const World& world);
   /// Takes again only state `s`'s values, the others being unchanged.
   void refresh_state(const World& world, StateIndex s);
+  /// Takes state `s`'s values with its forces and technology as given (a viewer's estimates of
+  /// a withheld budget) in place of its own; its public figures are read from `st`.
+  void believe_state(const Ruleset& rules, StateIndex s, const State& st,
+                     double territorial_defense, double power_projection, double technology);
   const TreatyTies* ties;
   std::vector<double> power, projection, defense, reputation_term;
 };
@@ -73,6 +77,11 @@ struct ThreatInputs {
 /// number of states), so that one seat's reckoning allocates nothing.
 void threats_felt_by(const World& world, const ThreatInputs& inputs, StateIndex felt_by,
                      std::vector<ThreatFactors>& row);
+/// The threat `felt_by` feels from `from`, from inputs already taken, with `record` standing for
+/// what `felt_by` holds about `from` (its record of hostile acts, whether it sought `from`'s
+/// protection): a view reckons another state's fears with that state's private record hidden.
+ThreatFactors threat_factors(const World& world, const ThreatInputs& inputs, StateIndex felt_by,
+                             StateIndex from, const Relation& record);
 /// The factors of the threat every other state feels from `from`.
 std::vector<ThreatFactors> threats_caused_by(const World& world, StateIndex from);
 /// The whole matrix, row = the state that feels the threat.

@@ -8,7 +8,6 @@
 #include "shared/rng.h"
 #include "shared/schema_adapter.h"
 #include "shared/scoring.h"
-#include "shared/threat.h"
 
 namespace hegemon {
 namespace {
@@ -203,35 +202,35 @@ void apply_estimate(State& st, const StateEstimate& e) {
   st.stability = e.stability;
 }
 
-World perceived_world(const World& world, StateIndex viewer) {
-  World seen = world;
-  const ViewerAccuracy accuracy = viewer_accuracy(world, viewer);
-  for (int s = 0; s < seen.size(); ++s) {
-    if (s == viewer) continue;
-    State& st = seen.states[s];
-    hide_private(st);
-    apply_estimate(st, estimate_state(world, viewer, s, accuracy));
-  }
-  seen.threat = compute_threat_matrix(seen);
-  return seen;
+pb::MatchFacts make_facts(const World& world) {
+  pb::MatchFacts facts;
+  const int n = world.size();
+  for (const State& st : world.states) facts.add_states(st.id);
+  const bool has_map = static_cast<int>(world.map.distance.size()) == n;
+  if (has_map) facts.mutable_distance_km()->Reserve(n * (n - 1) / 2);
+  for (int a = 0; a < n && has_map; ++a)
+    for (int b = a + 1; b < n; ++b) {
+      if (world.map.borders[a][b]) {
+        pb::Border* border = facts.add_borders();
+        border->set_a(world.states[a].id);
+        border->set_b(world.states[b].id);
+      }
+      facts.add_distance_km(world.map.distance[a][b]);
+    }
+  *facts.mutable_ruleset() = world.ruleset;
+  return facts;
 }
 
-pb::PlayerView make_view(const World& world, StateIndex viewer) {
-  const World seen = perceived_world(world, viewer);
-  const double error = estimate_error(world, viewer);
-  pb::PlayerView v;
-  if (viewer >= 0) v.set_viewer(world.states[viewer].id);
+WorldViews::WorldViews(const World& world) : world_(&world), ties_(world), truth_(world, ties_) {
+  pb::PlayerView& v = common_;
   v.set_turn(world.turn);
   v.set_scenario(world.scenario.name);
   v.set_title(world.scenario.title);
   v.set_start_year(world.scenario.start_year);
   v.set_turn_length(world.scenario.quarterly ? pb::QUARTER : pb::YEAR);
   v.set_turns(world.scenario.turns);
-  if (viewer >= 0) *v.mutable_own() = to_proto(world, viewer);
-
-  for (int s = 0; s < seen.size(); ++s) {
-    if (s == viewer) continue;
-    const State& st = seen.states[s];
+  for (int s = 0; s < world.size(); ++s) {
+    const State& st = world.states[s];
     pb::StateView* o = v.add_others();
     o->set_id(st.id);
     o->set_name(st.name);
@@ -240,81 +239,101 @@ pb::PlayerView make_view(const World& world, StateIndex viewer) {
     o->set_map_y(st.map_y);
     o->set_gdp(st.gdp);
     o->set_population(st.population);
-    o->set_stability(st.stability);
     o->set_reputation(st.reputation);
     o->set_lean(to_proto(st.lean));
     o->set_government_changes(st.government_changes);
     o->set_budget_published(st.publish_budget);
-    *o->mutable_allocation() = to_proto(st.allocation);
-    o->set_territorial_defense(st.territorial_defense);
-    o->set_power_projection(st.power_projection);
-    o->set_technology(st.technology);
-    o->set_estimate_error(st.publish_budget ? 0.0 : error);
     if (s < static_cast<int>(world.scenario.start_gdp.size()))
       o->set_start_gdp(world.scenario.start_gdp[s]);
-    for (int p = 0; p < seen.size(); ++p) {
+    // Only the status toward each power is public; levels and records stay with the holder.
+    for (int p = 0; p < world.size(); ++p) {
       if (p == s || st.relations[p].finland_status == FinlandStatus::Independent) continue;
       pb::Relation* rel = o->add_public_relations();
-      rel->set_other(seen.states[p].id);
+      rel->set_other(world.states[p].id);
       rel->set_finland_status(to_proto(st.relations[p].finland_status));
     }
   }
-
-  for (int a = 0; a < world.size(); ++a)
-    for (int b = a + 1; b < world.size(); ++b) {
-      if (world.map.borders[a][b]) {
-        pb::Border* border = v.add_borders();
-        border->set_a(world.states[a].id);
-        border->set_b(world.states[b].id);
-      }
-      pb::Distance* d = v.add_distances();
-      d->set_a(world.states[a].id);
-      d->set_b(world.states[b].id);
-      d->set_km(world.map.distance[a][b]);
-    }
-
   // Treaties, guarantees and sanctions are public acts; proposals only reach their parties.
   for (const auto& t : world.treaties) *v.add_treaties() = to_proto(world, t);
   for (const auto& g : world.guarantees) *v.add_guarantees() = to_proto(world, g);
   for (const auto& s : world.sanctions) *v.add_sanctions() = to_proto(world, s);
-  for (const auto& p : world.proposals)
-    if (viewer >= 0 && p.has_member(viewer)) *v.add_proposals() = to_proto(world, p);
-  // Only the viewer's own score, reckoned on the world as it sees it: another state's score
-  // would give away what the view hides (its influence, its Finlandization levels, the threat it
-  // truly feels), and the viewer's security reckoned on the truth would give away the forces it
-  // only estimates.
   // Once the match is over nothing is left to hide: every view carries the final standings.
-  if (world.ended) {
+  if (world.ended)
     for (int s = 0; s < world.size() && s < static_cast<int>(world.scores.size()); ++s)
       *v.add_scores() = to_proto(world, s, world.scores[s]);
-  } else if (viewer >= 0) {
-    *v.add_scores() = to_proto(world, viewer, compute_scores(seen)[static_cast<size_t>(viewer)]);
-  }
-
-  if (viewer >= 0) {
-    const auto felt = threats_felt_by(seen, viewer);
-    const auto caused = threats_caused_by(seen, viewer);
-    for (int o = 0; o < seen.size(); ++o) {
-      if (o == viewer) continue;
-      *v.add_threats() = threat_view(seen, o, felt[o]);
-      *v.add_threat_to_others() = threat_view(seen, o, caused[o]);
-    }
-    for (const auto& obj : world.scenario.objectives)
-      if (obj.state == viewer) *v.add_objectives() = to_proto(world, obj);
-    const ScenarioInfo& info = world.scenario;
-    pb::StartingPosition* start = v.mutable_own_start();
-    const auto at = [&](const std::vector<double>& starts) {
-      return viewer < static_cast<int>(starts.size()) ? starts[viewer] : 0.0;
-    };
-    start->set_gdp(at(info.start_gdp));
-    start->set_security(at(info.start_security));
-    start->set_influence(at(info.start_influence));
-    start->set_sovereignty(at(info.start_sovereignty));
-  }
   v.set_ended(world.ended);
   v.set_end_reason(world.end_reason);
-  *v.mutable_ruleset() = world.ruleset;
+}
+
+pb::PlayerView WorldViews::of(StateIndex viewer) const {
+  const World& world = *world_;
+  const int n = world.size();
+  pb::PlayerView v = common_;
+  if (viewer >= 0) {
+    v.set_viewer(world.states[viewer].id);
+    *v.mutable_own() = to_proto(world, viewer);
+    v.mutable_others()->DeleteSubrange(viewer, 1);
+  }
+
+  // The viewer's estimates in place of what each other state withholds; the threats are
+  // reckoned on them, so they cannot reveal what the estimates hide.
+  const ViewerAccuracy accuracy = viewer_accuracy(world, viewer);
+  ThreatInputs seen = truth_;
+  for (int s = 0, shown = 0; s < n; ++s) {
+    if (s == viewer) continue;
+    const State& st = world.states[s];
+    const StateEstimate e = estimate_state(world, viewer, s, accuracy);
+    pb::StateView* o = v.mutable_others(shown++);
+    o->set_stability(e.stability);
+    *o->mutable_allocation() = to_proto(e.allocation);
+    o->set_territorial_defense(e.territorial_defense);
+    o->set_power_projection(e.power_projection);
+    o->set_technology(e.technology);
+    o->set_estimate_error(st.publish_budget ? 0.0 : accuracy.error);
+    seen.believe_state(world.ruleset, s, st, e.territorial_defense, e.power_projection,
+                       e.technology);
+  }
+  if (viewer < 0) return v;
+
+  for (const auto& p : world.proposals)
+    if (p.has_member(viewer)) *v.add_proposals() = to_proto(world, p);
+
+  // The viewer's own row and column: what it feels from each state, and what each feels from
+  // it. Another state's record of the viewer is private to it, so its fear is reckoned without.
+  const Relation hidden_record{};
+  double worst = 0;
+  for (int o = 0; o < n; ++o) {
+    if (o == viewer) continue;
+    const ThreatFactors felt =
+        threat_factors(world, seen, viewer, o, world.states[viewer].relations[o]);
+    worst = std::max(worst, felt.total);
+    *v.add_threats() = threat_view(world, o, felt);
+    *v.add_threat_to_others() =
+        threat_view(world, o, threat_factors(world, seen, o, viewer, hidden_record));
+  }
+  // Only the viewer's own score, reckoned on the threats it believes it feels: another state's
+  // score would give away what the view hides (its influence, its Finlandization levels, the
+  // threat it truly feels), and the viewer's security reckoned on the truth would give away the
+  // forces it only estimates.
+  if (!world.ended)
+    *v.add_scores() = to_proto(world, viewer, score_of(world, viewer, 100.0 - worst));
+
+  for (const auto& obj : world.scenario.objectives)
+    if (obj.state == viewer) *v.add_objectives() = to_proto(world, obj);
+  const ScenarioInfo& info = world.scenario;
+  pb::StartingPosition* start = v.mutable_own_start();
+  const auto at = [&](const std::vector<double>& starts) {
+    return viewer < static_cast<int>(starts.size()) ? starts[viewer] : 0.0;
+  };
+  start->set_gdp(at(info.start_gdp));
+  start->set_security(at(info.start_security));
+  start->set_influence(at(info.start_influence));
+  start->set_sovereignty(at(info.start_sovereignty));
   return v;
+}
+
+pb::PlayerView make_view(const World& world, StateIndex viewer) {
+  return WorldViews(world).of(viewer);
 }
 
 pb::TurnReport make_report(const World& world, const Journal& journal, StateIndex viewer,

@@ -9,6 +9,7 @@
 #include "protocol/view.pb.h"
 #include "shared/journal.h"
 #include "shared/orders.h"
+#include "shared/threat.h"
 #include "shared/world.h"
 
 namespace hegemon {
@@ -26,7 +27,7 @@ struct StateEstimate {
 };
 
 /// What `viewer` (a state or kSpectator) believes of `target`'s allocation, forces, technology and
-/// stability, exactly as perceived_world and make_view show them: the truth for its own state and
+/// stability, exactly as views (WorldViews) show them: the truth for its own state and
 /// for a published budget, otherwise the truth off by the viewer's persistent error on each
 /// quantity (within +-estimate_error, technology within half of it; stability capped at 100).
 /// The error stays with the pair from turn to turn, wandering slowly, and is re-drawn when the
@@ -70,17 +71,38 @@ void hide_private(State& state);
 /// Writes a viewer's estimate into the state it is of.
 void apply_estimate(State& state, const StateEstimate& estimate);
 
-/// The world as `viewer` believes it to be: every other state's withheld budget, forces and
-/// stability replaced by the viewer's estimates (estimate_state), its influence and intelligence
-/// hidden (zeroed). Threats in a view are computed on this, so they cannot reveal what the
-/// estimates hide.
-World perceived_world(const World& world, StateIndex viewer);
-
 /// Relative error of `viewer`'s estimates of withheld values (the spectator has no intelligence).
 double estimate_error(const World& world, StateIndex viewer);
 
-/// The view for `viewer` (a state index, or kSpectator). Its only score is the viewer's own,
-/// reckoned on perceived_world (the spectator gets none).
+/// What never changes in a match, as its players receive it once: the states in the world's
+/// order, the borders, every pair's distance and the ruleset.
+pb::MatchFacts make_facts(const World& world);
+
+/// Every view of one world, made from what they show alike. The turn, the scenario's frame,
+/// every state's public figures and statuses, and the treaties, guarantees and sanctions in force
+/// are put together once; each view then copies them and writes in only what its viewer sees
+/// differently (its own state, its estimates, its proposals, objectives and score, and its own
+/// row and column of threats), so a view costs in proportion to what it shows: no copy of the
+/// world, no whole threat matrix, no other state's score.
+class WorldViews {
+ public:
+  /// `world` must outlive the views' maker.
+  explicit WorldViews(const World& world);
+  WorldViews(const WorldViews&) = delete;  // its threat inputs point into it
+  WorldViews& operator=(const WorldViews&) = delete;
+  /// The view for `viewer` (a state index, or kSpectator). Its only score is the viewer's own,
+  /// reckoned on the viewer's estimates (the spectator gets none); once the match has ended,
+  /// every state's final score.
+  pb::PlayerView of(StateIndex viewer) const;
+
+ private:
+  const World* world_;
+  pb::PlayerView common_;  // every state among the others, with its public figures only
+  TreatyTies ties_;
+  ThreatInputs truth_;  // the inputs of the threat on the world's true figures
+};
+
+/// WorldViews(world).of(viewer): one view, for a caller that needs no other of the same world.
 pb::PlayerView make_view(const World& world, StateIndex viewer);
 
 /// The report of the turn that produced `world`, as `viewer` may read it, with the verdicts on its

@@ -13,25 +13,21 @@
 namespace hegemon {
 namespace {
 
-/// Kilometres per map unit for a pair the view gives no distance for (the scenario default).
+/// Kilometres per map unit when the facts give no distances (the scenario default).
 constexpr double kKmPerMapUnit = 12.0;
 
-/// The state ids in the server's order. The server writes the distance list pair by pair,
-/// (0,1), (0,2), ... (1,2), ...: the first state and every state paired with it give the order.
-/// When the list does not cover every state of the view, the viewer comes first.
-std::vector<std::string> state_order(const pb::PlayerView& view) {
+/// The state ids in the server's order, checked against the states the view shows.
+std::vector<std::string> state_order(const pb::PlayerView& view, const pb::MatchFacts& facts) {
   std::vector<std::string> listed;
   listed.push_back(view.own().id());
   for (const auto& other : view.others()) listed.push_back(other.id());
-  if (view.distances_size() == 0) return listed;
-  const std::string& first = view.distances(0).a();
-  std::vector<std::string> order{first};
-  for (const auto& d : view.distances())
-    if (d.a() == first) order.push_back(d.b());
-  if (order.size() == listed.size() &&
-      std::is_permutation(order.begin(), order.end(), listed.begin()))
-    return order;
-  return listed;
+  const std::vector<std::string> order(facts.states().begin(), facts.states().end());
+  if (order.size() != listed.size() ||
+      !std::is_permutation(order.begin(), order.end(), listed.begin()))
+    throw SchemaError("the view shows " + std::to_string(listed.size()) +
+                      " states and the match's facts list " + std::to_string(order.size()) +
+                      ", not the same ones: the facts are of another match");
+  return order;
 }
 
 /// The level at which a public status begins: the view shows the status, never the level.
@@ -44,9 +40,9 @@ double level_for(const Ruleset& rules, pb::FinlandStatus status) {
 }
 
 /// Another state as the engine needs it, from what the view says of it.
-pb::State state_from_view(const pb::StateView& seen, const pb::PlayerView& view) {
+pb::State state_from_view(const pb::StateView& seen, const pb::PlayerView& view,
+                          const Ruleset& rules) {
   const pb::State& own = view.own();
-  const Ruleset& rules = view.ruleset();
   pb::State st;
   st.set_id(seen.id());
   st.set_name(seen.name());
@@ -83,19 +79,20 @@ pb::State state_from_view(const pb::StateView& seen, const pb::PlayerView& view)
 
 }  // namespace
 
-World world_from_view(const pb::PlayerView& view) {
+World world_from_view(const pb::PlayerView& view, const pb::MatchFacts& facts) {
   if (view.own().id().empty())
     throw SchemaError("the view has no state of its own (a spectator's view): nothing to preview");
-  if (!view.has_ruleset())
-    throw SchemaError("the view carries no ruleset: the server did not send the rules in force");
+  if (!facts.has_ruleset())
+    throw SchemaError(
+        "the match's facts carry no ruleset: the server did not send the rules in force");
 
-  const std::vector<std::string> order = state_order(view);
+  const std::vector<std::string> order = state_order(view, facts);
   const std::size_t n = order.size();
   std::map<std::string, std::size_t> position;
   for (std::size_t i = 0; i < n; ++i) position[order[i]] = i;
 
   pb::World msg;
-  *msg.mutable_ruleset() = view.ruleset();
+  *msg.mutable_ruleset() = facts.ruleset();
   msg.set_turn(view.turn());
   msg.set_seed(0);
   msg.set_ended(view.ended());
@@ -104,11 +101,11 @@ World world_from_view(const pb::PlayerView& view) {
   pb::Scenario* scenario = msg.mutable_scenario();
   scenario->set_name(view.scenario());
   scenario->set_title(view.title());
-  scenario->set_ruleset(view.ruleset().name());
+  scenario->set_ruleset(facts.ruleset().name());
   scenario->set_start_year(view.start_year());
   scenario->set_turn_length(view.turn_length());
   scenario->set_turns(view.turns());
-  for (const auto& border : view.borders()) *scenario->add_borders() = border;
+  for (const auto& border : facts.borders()) *scenario->add_borders() = border;
   for (const auto& objective : view.objectives()) *scenario->add_objectives() = objective;
 
   // States in the server's order: the own one as sent, the others from their views.
@@ -121,7 +118,7 @@ World world_from_view(const pb::PlayerView& view) {
     if (order[i] == view.own().id())
       *msg.add_states() = view.own();
     else
-      *msg.add_states() = state_from_view(*others[i], view);
+      *msg.add_states() = state_from_view(*others[i], view, facts.ruleset());
   }
   // Starting GDP is public; a view from before it was sent counts the start as now.
   for (std::size_t i = 0; i < n; ++i) {
@@ -130,27 +127,26 @@ World world_from_view(const pb::PlayerView& view) {
     scenario->add_start_gdp(start > 0 ? start : msg.states(int(i)).gdp());
   }
 
-  // The map: the view's distances, the straight line on the map where it has none.
-  std::vector<double> km(n * n, -1.0);
-  for (const auto& d : view.distances()) {
-    auto a = position.find(d.a());
-    auto b = position.find(d.b());
-    if (a == position.end() || b == position.end())
-      throw SchemaError("the view gives a distance between \"" + d.a() + "\" and \"" + d.b() +
-                        "\", which are not both states in it");
-    km[a->second * n + b->second] = d.km();
-    km[b->second * n + a->second] = d.km();
-  }
+  // The map: the facts' distances, the straight line on the map when they carry none.
+  const std::size_t pairs = n * (n - 1) / 2;
+  if (facts.distance_km_size() != 0 && static_cast<std::size_t>(facts.distance_km_size()) != pairs)
+    throw SchemaError("the match's facts give " + std::to_string(facts.distance_km_size()) +
+                      " distances for " + std::to_string(n) + " states, which have " +
+                      std::to_string(pairs) + " pairs");
+  std::vector<double> km(n * n, 0.0);
+  auto given = facts.distance_km().begin();
   for (std::size_t a = 0; a < n; ++a)
-    for (std::size_t b = 0; b < n; ++b) {
-      double& cell = km[a * n + b];
-      if (a == b) {
-        cell = 0.0;
-      } else if (cell < 0.0) {
+    for (std::size_t b = a + 1; b < n; ++b) {
+      double d = 0;
+      if (facts.distance_km_size() != 0) {
+        d = *given++;
+      } else {
         const double dx = msg.states(int(a)).map_x() - msg.states(int(b)).map_x();
         const double dy = msg.states(int(a)).map_y() - msg.states(int(b)).map_y();
-        cell = std::hypot(dx, dy) * kKmPerMapUnit;
+        d = std::hypot(dx, dy) * kKmPerMapUnit;
       }
+      km[a * n + b] = d;
+      km[b * n + a] = d;
     }
   for (double cell : km) msg.add_distance_km(cell);
 

@@ -36,6 +36,7 @@ struct MatchModel {
   std::string seat_token;                  // kept to reconnect
   pb::MatchSummary summary;                // seats, readiness, status, deadline
   pb::PlayerView view;                     // the latest view
+  pb::MatchFacts facts;                    // the states, map and rules, sent once per match
   std::vector<pb::PlayerView> history;     // every view received, in turn order (for plots)
   std::vector<pb::TurnReport> reports;     // every report received, in turn order
   std::vector<pb::ChatMessage> chat;

@@ -265,6 +265,7 @@ void apply_seat_granted(MatchModel& model, const pb::SeatGranted& granted) {
   const pb::PlayerView before = model.history.empty() ? pb::PlayerView{} : model.view;
   model.seat_token = granted.seat_token();
   model.summary = granted.match();
+  if (granted.has_facts()) model.facts = granted.facts();
   for (const auto& report : granted.missed_reports()) keep_report(model, report);
   const bool newer = model.history.empty() || granted.view().turn() >= model.view.turn();
   if (newer) {
@@ -288,6 +289,7 @@ void apply_observing(MatchModel& model, const pb::Observing& observing) {
   start_over_if_other(model, observing.match().match_id(), "");
   model.seat_token.clear();
   model.summary = observing.match();
+  if (observing.has_facts()) model.facts = observing.facts();
   if (model.history.empty() || observing.view().turn() >= model.view.turn()) {
     model.view = observing.view();
     keep_view(model, model.view);

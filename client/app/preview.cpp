@@ -33,10 +33,11 @@ std::string treaty_label(const Treaty& t) {
 
 }  // namespace
 
-Preview preview_orders(const pb::PlayerView& view, const pb::OrderSet& orders) {
+Preview preview_orders(const pb::PlayerView& view, const pb::MatchFacts& facts,
+                       const pb::OrderSet& orders) {
   Preview p;
   try {
-    World world = world_from_view(view);
+    World world = world_from_view(view, facts);
     // The expected turn: no random shock to the economy.
     world.ruleset.set_growth_volatility(0.0);
     const StateIndex me = world.find(view.own().id());
@@ -101,12 +102,13 @@ Preview preview_orders(const pb::PlayerView& view, const pb::OrderSet& orders) {
   return p;
 }
 
-const Preview& PreviewCache::get(const pb::PlayerView& view, const pb::OrderSet& orders) {
+const Preview& PreviewCache::get(const pb::PlayerView& view, const pb::MatchFacts& facts,
+                                 const pb::OrderSet& orders) {
   std::string key = view.viewer() + ":" + std::to_string(view.turn()) + ":" +
                     std::to_string(view.ByteSizeLong()) + ":";
   key += orders.SerializeAsString();
   if (key != key_) {
-    preview_ = preview_orders(view, orders);
+    preview_ = preview_orders(view, facts, orders);
     key_ = std::move(key);
   }
   return preview_;

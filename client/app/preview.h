@@ -53,17 +53,19 @@ struct Preview {
   std::vector<std::string> report;
 };
 
-/// Resolves one turn on world_from_view(view) with `orders` as the only order set (its state
+/// Resolves one turn on world_from_view(view, facts) with `orders` as the only order set (its state
 /// defaults to the viewer). Growth shocks are left out: the preview shows the expected turn.
 /// Never throws: a view or an order set that cannot be previewed gives available = false and the
 /// reason in `problem`.
-Preview preview_orders(const pb::PlayerView& view, const pb::OrderSet& orders);
+Preview preview_orders(const pb::PlayerView& view, const pb::MatchFacts& facts,
+                       const pb::OrderSet& orders);
 
 /// The preview of the latest orders on the latest view, recomputed only when either changes (the
 /// panels ask every frame; a turn takes about a millisecond to resolve).
 class PreviewCache {
  public:
-  const Preview& get(const pb::PlayerView& view, const pb::OrderSet& orders);
+  const Preview& get(const pb::PlayerView& view, const pb::MatchFacts& facts,
+                     const pb::OrderSet& orders);
 
  private:
   std::string key_;

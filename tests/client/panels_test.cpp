@@ -99,6 +99,7 @@ MatchModel played_match(StateIndex seat, int turns) {
   MatchModel model;
   model.match_id = 1;
   model.my_state = seat >= 0 ? w.states[seat].id : "";
+  model.facts = make_facts(w);
   model.history.push_back(make_view(w, seat));
   for (int t = 0; t < turns; ++t) {
     std::vector<OrderSet> orders;
@@ -182,7 +183,7 @@ TEST(Panels, TheBudgetPreviewIsReadyForTheDraft) {
   MatchModel model = played_match(0, 2);
   Screen screen;
   screen.frame(model, recorder.actions());
-  const Preview& p = screen.budget.preview.get(model.view, draft_order_set(model));
+  const Preview& p = screen.budget.preview.get(model.view, model.facts, draft_order_set(model));
   ASSERT_TRUE(p.available) << p.problem;
   EXPECT_EQ(p.verdicts.size(), 1u);
   EXPECT_GT(p.gdp.after, 0.0);
@@ -239,7 +240,7 @@ TEST(Panels, RandomClicksEverywhereNeverSendAnUnreadableOrderSet) {
     ASSERT_GT(orders.orders_size(), 0);
     ASSERT_TRUE(orders.orders(0).has_set_budget());
     EXPECT_EQ(allocation_total(orders.orders(0).set_budget().allocation()), kFullBudgetBp);
-    const Preview p = preview_orders(model.view, orders);
+    const Preview p = preview_orders(model.view, model.facts, orders);
     EXPECT_TRUE(p.available) << p.problem;
     EXPECT_EQ(p.verdicts.size(), static_cast<size_t>(orders.orders_size()));
   }
@@ -255,25 +256,25 @@ TEST(Goals, ObjectivesAndTheScoreAddUp) {
   int asked = 0;
   for (const auto& o : start.scenario.objectives) asked += o.state == 0 ? 1 : 0;
   ASSERT_GT(asked, 0) << "the tutorial gives its first state objectives";
-  const std::vector<GoalLine> lines = goal_lines(model.view);
+  const std::vector<GoalLine> lines = goal_lines(model.view, model.facts);
   ASSERT_EQ(static_cast<int>(lines.size()), asked);
   for (const auto& line : lines) {
     EXPECT_FALSE(line.description.empty());
     EXPECT_FALSE(
         line.progress.empty());  // a figure, or a public status (another's level is private)
   }
-  const ScoreBreakdown score = score_breakdown(model.view);
+  const ScoreBreakdown score = score_breakdown(model.view, model.facts);
   ASSERT_TRUE(score.known);
   ASSERT_EQ(score.parts.size(), 5u);
   double sum = 0;
   for (const auto& part : score.parts) sum += part.contribution;
   EXPECT_NEAR(sum, score.total, 1e-9);
-  EXPECT_EQ(score.parts[0].weight, model.view.ruleset().score_weight_security());
-  EXPECT_EQ(score.parts[4].weight, model.view.ruleset().score_weight_objectives());
+  EXPECT_EQ(score.parts[0].weight, model.facts.ruleset().score_weight_security());
+  EXPECT_EQ(score.parts[4].weight, model.facts.ruleset().score_weight_objectives());
 
   const MatchModel watching = played_match(-1, 1);
-  EXPECT_TRUE(goal_lines(watching.view).empty());
-  EXPECT_FALSE(score_breakdown(watching.view).known);
+  EXPECT_TRUE(goal_lines(watching.view, watching.facts).empty());
+  EXPECT_FALSE(score_breakdown(watching.view, watching.facts).known);
 }
 
 /// Prose with figures breaks at spaces only, and a unit stays with its number.

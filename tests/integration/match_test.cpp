@@ -1,6 +1,8 @@
 // Matches played over real sockets on 127.0.0.1 against a real server and a real SQLite file.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "player.h"
 #include "test_server.h"
 
@@ -101,6 +103,9 @@ TEST(Match, AReconnectingPlayerGetsItsSeatTheViewAndTheReportsItMissed) {
   EXPECT_EQ(reply.seat_granted().state(), "DRV");
   EXPECT_EQ(reply.seat_granted().view().turn(), 2);
   EXPECT_EQ(reply.seat_granted().view().own().id(), "DRV");
+  // The match's facts come again with every seat granted: a client that restarted has none.
+  EXPECT_EQ(reply.seat_granted().facts().states_size(), 4);
+  EXPECT_TRUE(reply.seat_granted().facts().has_ruleset());
   ASSERT_EQ(reply.seat_granted().missed_reports_size(), 1);
   EXPECT_EQ(reply.seat_granted().missed_reports(0).turn(), 2);
   EXPECT_EQ(reply.seat_granted().missed_reports(0).viewer(), "DRV");
@@ -156,6 +161,43 @@ TEST(Match, TwoMatchesRunSideBySideWithoutInterfering) {
   ASSERT_TRUE(a2.connection().wait_event(pb::ServerMessage::kChat, event, 2s));
   EXPECT_EQ(event.chat().text(), "hello, first match");
   EXPECT_FALSE(b2.connection().wait_event(pb::ServerMessage::kChat, event, 200ms));
+}
+
+TEST(Match, TheMatchsFactsComeOnceWithTheSeatOrTheWatchAndTheViewsLeaveThemOut) {
+  TempDir data;
+  TestServer server(data.path());
+  Player kar(server.port(), "Karla"), watcher(server.port(), "Wanda");
+  const std::uint64_t id = kar.create("tutorial", {"KAR"});
+  const pb::ServerMessage granted = kar.join(id, "KAR");
+  ASSERT_TRUE(granted.has_seat_granted());
+  const pb::MatchFacts& facts = granted.seat_granted().facts();
+  ASSERT_EQ(facts.states_size(), 4);
+  EXPECT_EQ(facts.distance_km_size(), 4 * 3 / 2);
+  EXPECT_FALSE(facts.ruleset().name().empty());
+  EXPECT_GT(facts.borders_size(), 0);
+  // Every state the view shows is one of the facts' states, the viewer's own included.
+  const pb::PlayerView& view = granted.seat_granted().view();
+  EXPECT_NE(std::find(facts.states().begin(), facts.states().end(), view.own().id()),
+            facts.states().end());
+  for (const auto& other : view.others())
+    EXPECT_NE(std::find(facts.states().begin(), facts.states().end(), other.id()),
+              facts.states().end());
+
+  pb::ClientMessage observe;
+  observe.mutable_observe_match()->set_match_id(id);
+  const pb::ServerMessage watching = watcher.connection().call(observe);
+  ASSERT_TRUE(watching.has_observing());
+  EXPECT_EQ(watching.observing().facts().SerializeAsString(), facts.SerializeAsString());
+
+  // A turn's views carry neither the map nor the rules: nothing of them is in the frame.
+  ASSERT_TRUE(kar.submit_budget(id, 1).has_orders_accepted());
+  const pb::TurnResolved resolved = kar.wait_turn();
+  EXPECT_EQ(resolved.view().turn(), 1);
+  EXPECT_EQ(resolved.view().SerializeAsString().find(facts.ruleset().name()), std::string::npos);
+  pb::ServerMessage event;
+  ASSERT_TRUE(watcher.connection().wait_event(pb::ServerMessage::kTurnResolved, event, 5s));
+  EXPECT_EQ(event.turn_resolved().view().SerializeAsString().find(facts.ruleset().name()),
+            std::string::npos);
 }
 
 TEST(Match, ASpectatorSeesOnlyPublicInformation) {

@@ -163,7 +163,7 @@ TEST(Scoring, AViewCarriesTheViewersOwnStartSoItsPreviewScoresItAsTheServerDoes)
     EXPECT_NEAR(view.own_start().influence(), w.scenario.start_influence[viewer], kTight);
     EXPECT_NEAR(view.own_start().sovereignty(), w.scenario.start_sovereignty[viewer], kTight);
     ASSERT_EQ(view.scores_size(), 1);
-    const World seen = world_from_view(view);
+    const World seen = world_from_view(view, make_facts(w));
     const StateIndex me = seen.find(w.states[viewer].id);
     const Score& previewed = seen.scores[me];
     // Prosperity, influence and sovereignty need no estimate: they match the server's exactly.

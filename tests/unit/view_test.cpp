@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "invariants.h"
+#include "shared/bots/bot.h"
+#include "shared/io/scenario_files.h"
 #include "shared/resolve.h"
 #include "shared/schema_adapter.h"
 #include "shared/threat.h"
@@ -452,6 +454,82 @@ TEST(View, ScoresOfOtherStatesAreNotInAnyonesReport) {
           << "reader " << reader << " reads " << e->text;
     }
   }
+}
+
+/// The world as `viewer` believes it, built the long way: a copy of the whole world with every
+/// other state's private values hidden and its withheld figures replaced by the estimates.
+World believed_world(const World& truth, StateIndex viewer) {
+  World seen = truth;
+  for (StateIndex s = 0; s < seen.size(); ++s) {
+    if (s == viewer) continue;
+    hide_private(seen.states[s]);
+    apply_estimate(seen.states[s], estimate_state(truth, viewer, s));
+  }
+  refresh_derived(seen);
+  return seen;
+}
+
+TEST(View, ItsThreatsAreTheViewersRowAndColumnOfTheMatrixOfItsBeliefs) {
+  World w = load_scenario_file("cold_war_1949", 3);
+  for (int turn = 0; turn < 4; ++turn) {
+    std::vector<OrderSet> orders;
+    for (const BotDecision& d : play_seats(w, [&] {
+           std::vector<StateIndex> all(w.size());
+           for (StateIndex s = 0; s < w.size(); ++s) all[s] = s;
+           return all;
+         }()))
+      orders.push_back(d.orders);
+    w = resolve_turn(w, orders).world;
+  }
+  const WorldViews views(w);
+  for (StateIndex viewer = 0; viewer < w.size(); ++viewer) {
+    const pb::PlayerView v = views.of(viewer);
+    EXPECT_TRUE(MessageDifferencer::Equals(v, make_view(w, viewer)));
+    // The view holds its own row and column and nothing more; each figure is the matrix's, the
+    // matrix reckoned on everything the viewer believes, others' private records hidden.
+    const World seen = believed_world(w, viewer);
+    ASSERT_EQ(v.threats_size(), w.size() - 1);
+    ASSERT_EQ(v.threat_to_others_size(), w.size() - 1);
+    for (int k = 0; k < v.threats_size(); ++k) {
+      const StateIndex o = w.find(v.threats(k).from());
+      ASSERT_EQ(v.threat_to_others(k).from(), v.threats(k).from());
+      const ThreatFactors felt = threat_factors(seen, viewer, o);
+      EXPECT_DOUBLE_EQ(v.threats(k).total(), seen.threat.at(viewer, o));
+      EXPECT_DOUBLE_EQ(v.threats(k).offense(), felt.offense);
+      EXPECT_DOUBLE_EQ(v.threats(k).intentions(), felt.intentions);
+      EXPECT_DOUBLE_EQ(v.threat_to_others(k).total(), seen.threat.at(o, viewer));
+      EXPECT_DOUBLE_EQ(v.threat_to_others(k).alliance_discount(),
+                       threat_factors(seen, o, viewer).alliance_discount);
+    }
+    // Its score is the one the believed world gives it.
+    ASSERT_EQ(v.scores_size(), 1);
+    EXPECT_DOUBLE_EQ(v.scores(0).total(), seen.scores[viewer].total);
+    EXPECT_DOUBLE_EQ(v.scores(0).security(), seen.scores[viewer].security);
+  }
+}
+
+TEST(View, LeavesTheMapAndTheRulesToTheMatchsFactsSentOnce) {
+  const World w = load_scenario_file("cold_war_1949", 3);
+  const pb::MatchFacts facts = make_facts(w);
+  const int n = w.size();
+  ASSERT_EQ(facts.states_size(), n);
+  for (StateIndex s = 0; s < n; ++s) EXPECT_EQ(facts.states(s), w.states[s].id);
+  ASSERT_EQ(facts.distance_km_size(), n * (n - 1) / 2);
+  int k = 0, borders = 0;
+  for (StateIndex a = 0; a < n; ++a)
+    for (StateIndex b = a + 1; b < n; ++b) {
+      EXPECT_DOUBLE_EQ(facts.distance_km(k++), w.map.distance[a][b]);
+      borders += w.map.borders[a][b] ? 1 : 0;
+    }
+  EXPECT_EQ(facts.borders_size(), borders);
+  EXPECT_TRUE(MessageDifferencer::Equals(facts.ruleset(), w.ruleset));
+  // A view carries none of it (the fields are gone from PlayerView), so the ruleset's name, which
+  // is in the facts, is nowhere in a player's or a spectator's view.
+  ASSERT_FALSE(w.ruleset.name().empty());
+  EXPECT_NE(facts.SerializeAsString().find(w.ruleset.name()), std::string::npos);
+  for (StateIndex viewer : {StateIndex{0}, kSpectator})
+    EXPECT_EQ(make_view(w, viewer).SerializeAsString().find(w.ruleset.name()), std::string::npos)
+        << "viewer " << viewer;
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ pb::OrderSet budget_orders(const std::string& state, std::array<int, kCategoryCo
 
 TEST(WorldFromView, KeepsTheViewersOwnStateExactly) {
   const World truth = four_states();
-  const World built = world_from_view(make_view(truth, kAurelia));
+  const World built = world_from_view(make_view(truth, kAurelia), make_facts(truth));
   ASSERT_EQ(built.size(), truth.size());
   EXPECT_TRUE(MessageDifferencer::Equals(to_proto(built, kAurelia), to_proto(truth, kAurelia)));
   EXPECT_EQ(built.turn, truth.turn);
@@ -75,7 +75,7 @@ TEST(WorldFromView, KeepsTheViewersOwnStateExactly) {
 TEST(WorldFromView, PutsTheStatesInTheServersOrderWhateverTheViewer) {
   const World truth = four_states();
   for (StateIndex viewer = 0; viewer < truth.size(); ++viewer) {
-    const World built = world_from_view(make_view(truth, viewer));
+    const World built = world_from_view(make_view(truth, viewer), make_facts(truth));
     ASSERT_EQ(built.size(), truth.size());
     for (StateIndex s = 0; s < truth.size(); ++s) EXPECT_EQ(built.states[s].id, truth.states[s].id);
     EXPECT_TRUE(MessageDifferencer::Equals(to_proto(built, viewer), to_proto(truth, viewer)))
@@ -86,7 +86,7 @@ TEST(WorldFromView, PutsTheStatesInTheServersOrderWhateverTheViewer) {
 TEST(WorldFromView, KeepsTheEstimatesOfOthersAndThePublishedFiguresOfOthers) {
   const World truth = four_states();
   const pb::PlayerView view = make_view(truth, kAurelia);
-  const World built = world_from_view(view);
+  const World built = world_from_view(view, make_facts(truth));
   for (const auto& seen : view.others()) {
     const State& st = built.states[built.find(seen.id())];
     EXPECT_DOUBLE_EQ(st.territorial_defense, seen.territorial_defense()) << seen.id();
@@ -112,7 +112,7 @@ TEST(WorldFromView, KeepsTheEstimatesOfOthersAndThePublishedFiguresOfOthers) {
 
 TEST(WorldFromView, CarriesTheMapTreatiesGuaranteesAndSanctions) {
   const World truth = four_states();
-  const World built = world_from_view(make_view(truth, kAurelia));
+  const World built = world_from_view(make_view(truth, kAurelia), make_facts(truth));
   EXPECT_EQ(built.map.borders, truth.map.borders);
   EXPECT_EQ(built.map.distance, truth.map.distance);
   ASSERT_EQ(built.treaties.size(), truth.treaties.size());
@@ -128,27 +128,31 @@ TEST(WorldFromView, CarriesTheMapTreatiesGuaranteesAndSanctions) {
 TEST(WorldFromView, ReckonsTheThreatsTheViewShows) {
   const World truth = four_states();
   const pb::PlayerView view = make_view(truth, kAurelia);
-  const World built = world_from_view(view);
+  const World built = world_from_view(view, make_facts(truth));
   ASSERT_EQ(view.threats_size(), 3);
   for (const auto& t : view.threats())
     EXPECT_NEAR(built.threat.at(kAurelia, built.find(t.from())), t.total(), 1e-9) << t.from();
 }
 
-TEST(WorldFromView, RefusesASpectatorsViewAndAViewWithoutRules) {
+TEST(WorldFromView, RefusesASpectatorsViewFactsWithoutRulesAndAnotherMatchsFacts) {
   const World truth = four_states();
-  EXPECT_THROW(world_from_view(make_view(truth, kSpectator)), SchemaError);
-  pb::PlayerView no_rules = make_view(truth, kAurelia);
+  EXPECT_THROW(world_from_view(make_view(truth, kSpectator), make_facts(truth)), SchemaError);
+  pb::MatchFacts no_rules = make_facts(truth);
   no_rules.clear_ruleset();
-  EXPECT_THROW(world_from_view(no_rules), SchemaError);
+  EXPECT_THROW(world_from_view(make_view(truth, kAurelia), no_rules), SchemaError);
+  // Facts of another match (other states) are refused, not misread.
+  pb::MatchFacts other_match = make_facts(truth);
+  other_match.set_states(0, "ZZZ");
+  EXPECT_THROW(world_from_view(make_view(truth, kAurelia), other_match), SchemaError);
 }
 
 TEST(Preview, ABudgetThatRaisesTerritorialDefenseShowsForcesRising) {
   const World truth = four_states();
   const pb::PlayerView view = make_view(truth, kAurelia);
-  const client::Preview standing =
-      client::preview_orders(view, budget_orders("AUR", truth.states[kAurelia].allocation.bp));
-  const client::Preview defended =
-      client::preview_orders(view, budget_orders("AUR", {4000, 500, 1500, 2000, 1000, 500, 500}));
+  const client::Preview standing = client::preview_orders(
+      view, make_facts(truth), budget_orders("AUR", truth.states[kAurelia].allocation.bp));
+  const client::Preview defended = client::preview_orders(
+      view, make_facts(truth), budget_orders("AUR", {4000, 500, 1500, 2000, 1000, 500, 500}));
   ASSERT_TRUE(defended.available) << defended.problem;
   ASSERT_TRUE(standing.available) << standing.problem;
   EXPECT_DOUBLE_EQ(defended.territorial_defense.before, truth.states[kAurelia].territorial_defense);
@@ -170,7 +174,8 @@ TEST(Preview, AgreesWithTheServerWhenEveryoneElsePublishesAndSendsNothing) {
   truth.guarantees.clear();
   refresh_derived(truth);
   const pb::OrderSet orders = budget_orders("AUR", {3000, 1000, 2000, 2000, 1000, 500, 500});
-  const client::Preview p = client::preview_orders(make_view(truth, kAurelia), orders);
+  const client::Preview p =
+      client::preview_orders(make_view(truth, kAurelia), make_facts(truth), orders);
   ASSERT_TRUE(p.available) << p.problem;
   const World next = resolve_turn(truth, {orders_from_proto(truth, orders)}).world;
   // The only differences left are what the view cannot know (others' growth, tax and influence)
@@ -192,7 +197,7 @@ TEST(Preview, AnInvalidOrderShowsItsReason) {
   nobody->set_target("ZZZ");
   nobody->set_kind(pb::ECONOMIC);
   nobody->set_intensity(2);
-  const client::Preview p = client::preview_orders(view, orders);
+  const client::Preview p = client::preview_orders(view, make_facts(truth), orders);
   ASSERT_TRUE(p.available) << p.problem;
   ASSERT_EQ(p.verdicts.size(), 3u);
   EXPECT_FALSE(p.verdicts[0].accepted());
@@ -203,8 +208,8 @@ TEST(Preview, AnInvalidOrderShowsItsReason) {
   EXPECT_FALSE(p.verdicts[2].accepted());
   EXPECT_NE(p.verdicts[2].reason().find("ZZZ"), std::string::npos) << p.verdicts[2].reason();
   // A rejected budget leaves the standing one in force: the forces move as they would anyway.
-  const client::Preview standing =
-      client::preview_orders(view, budget_orders("AUR", truth.states[kAurelia].allocation.bp));
+  const client::Preview standing = client::preview_orders(
+      view, make_facts(truth), budget_orders("AUR", truth.states[kAurelia].allocation.bp));
   EXPECT_DOUBLE_EQ(p.territorial_defense.after, standing.territorial_defense.after);
 }
 
@@ -213,10 +218,10 @@ TEST(Preview, SaysWhetherEachTreatysSpendingFloorIsMet) {
   const pb::PlayerView view = make_view(truth, kAurelia);
   // Revenue is about 20 % of GDP: 5 % of the budget on forces is about 1 % of GDP, below the
   // 2 % floor; 20 % of it is about 4 %, above.
-  const client::Preview lean =
-      client::preview_orders(view, budget_orders("AUR", {300, 200, 2500, 4000, 1500, 1000, 500}));
-  const client::Preview strong =
-      client::preview_orders(view, budget_orders("AUR", {1500, 500, 2500, 3000, 1500, 500, 500}));
+  const client::Preview lean = client::preview_orders(
+      view, make_facts(truth), budget_orders("AUR", {300, 200, 2500, 4000, 1500, 1000, 500}));
+  const client::Preview strong = client::preview_orders(
+      view, make_facts(truth), budget_orders("AUR", {1500, 500, 2500, 3000, 1500, 500, 500}));
   ASSERT_EQ(lean.floors.size(), 1u);
   ASSERT_EQ(strong.floors.size(), 1u);
   EXPECT_EQ(lean.floors[0].floor_bp, 200);
@@ -227,12 +232,13 @@ TEST(Preview, SaysWhetherEachTreatysSpendingFloorIsMet) {
 
 TEST(Preview, ExplainsWhyThereIsNoPreview) {
   const World truth = four_states();
-  const client::Preview spectator =
-      client::preview_orders(make_view(truth, kSpectator), budget_orders("AUR", {}));
+  const client::Preview spectator = client::preview_orders(
+      make_view(truth, kSpectator), make_facts(truth), budget_orders("AUR", {}));
   EXPECT_FALSE(spectator.available);
   EXPECT_FALSE(spectator.problem.empty());
-  const client::Preview other = client::preview_orders(
-      make_view(truth, kAurelia), budget_orders("CAS", truth.states[kAurelia].allocation.bp));
+  const client::Preview other =
+      client::preview_orders(make_view(truth, kAurelia), make_facts(truth),
+                             budget_orders("CAS", truth.states[kAurelia].allocation.bp));
   EXPECT_FALSE(other.available);
   EXPECT_NE(other.problem.find("CAS"), std::string::npos) << other.problem;
 }
@@ -242,8 +248,9 @@ TEST(Preview, WorksForEverySeatOfEveryShippedScenario) {
     const World world = load_scenario_file(name, 11);
     for (StateIndex s = 0; s < world.size(); ++s) {
       const pb::PlayerView view = make_view(world, s);
-      const client::Preview p = client::preview_orders(
-          view, budget_orders(world.states[s].id, world.states[s].allocation.bp));
+      const client::Preview p =
+          client::preview_orders(view, make_facts(world),
+                                 budget_orders(world.states[s].id, world.states[s].allocation.bp));
       ASSERT_TRUE(p.available) << name << " " << world.states[s].id << ": " << p.problem;
       ASSERT_EQ(p.verdicts.size(), 1u);
       EXPECT_TRUE(p.verdicts[0].accepted()) << p.verdicts[0].reason();

@@ -35,8 +35,8 @@ void money_lines(const pb::PlayerView& view, const TurnMoney& m) {
 
 /// Forces as a share of GDP against the floors the player signed and the levels the ruleset
 /// tolerates: the consequences of a defense budget before it is sent.
-void burden_lines(const pb::PlayerView& view, const pb::Allocation& allocation,
-                  const TurnMoney& m) {
+void burden_lines(const pb::PlayerView& view, const pb::MatchFacts& facts,
+                  const pb::Allocation& allocation, const TurnMoney& m) {
   const pb::State& own = view.own();
   const double gdp_turn = own.gdp() * years_per_turn(view);
   const double forces_money = m.spendable *
@@ -53,8 +53,8 @@ void burden_lines(const pb::PlayerView& view, const pb::Allocation& allocation,
     ImGui::TextColored(met ? kGood : kBad, "Your treaties ask at least %s%s",
                        percent_of_bp(floor_bp).c_str(), met ? "." : ": a breach.");
   }
-  const pb::Ruleset& rules = view.ruleset();
-  if (view.has_ruleset()) {
+  const pb::Ruleset& rules = facts.ruleset();
+  if (facts.has_ruleset()) {
     if (forces_pct > rules.defense_tolerated_gdp_percent())
       ImGui::TextColored(kWarn,
                          "Above %.1f %% of GDP, defense crowds out welfare: stability falls.",
@@ -212,7 +212,7 @@ void BudgetPanel::draw(MatchModel& model, const MatchActions& actions) {
                        percent_of_bp(total).c_str(),
                        total < kFullBudgetBp ? "give out" : "take back",
                        percent_of_bp(std::abs(kFullBudgetBp - total)).c_str());
-  burden_lines(view, draft.allocation, m);
+  burden_lines(view, model.facts, draft.allocation, m);
 
   ImGui::Spacing();
   if (ImGui::Checkbox("Publish the budget", &draft.publish_budget)) draft.dirty = true;
@@ -225,7 +225,7 @@ void BudgetPanel::draw(MatchModel& model, const MatchActions& actions) {
   ImGui::PopStyleColor();
 
   const pb::OrderSet orders = draft_order_set(model);
-  preview_section(view, orders, preview.get(view, orders));
+  preview_section(view, orders, preview.get(view, model.facts, orders));
 
   ImGui::Separator();
   send_buttons(model, actions, orders);

@@ -584,7 +584,7 @@ void pressure_and_support(DiplomacyPanel& panel, Chancery& c, const std::string&
     if (panel.powers_turn != view.turn()) {
       panel.powers_turn = view.turn();
       panel.powers.clear();
-      const World seen = world_from_view(view);
+      const World seen = world_from_view(view, c.model.facts);
       for (const State& st : seen.states)
         panel.powers.emplace_back(st.id, aggregate_power(seen.ruleset, st));
     }
@@ -625,7 +625,7 @@ void drafted_orders(DiplomacyPanel& panel, Chancery& c, const MatchActions& acti
                              " (" + std::to_string(draft.orders.size()) + " besides the budget)";
   if (ImGui::CollapsingHeader((header + "###orders").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     const pb::OrderSet orders = draft_order_set(model);
-    const Preview& p = panel.preview.get(view, orders);
+    const Preview& p = panel.preview.get(view, c.model.facts, orders);
     const bool server_verdicts =
         !draft.dirty && model.last_accepted && model.last_accepted->turn() == draft.turn;
     int remove = -1;
@@ -665,7 +665,7 @@ void DiplomacyPanel::draw(MatchModel& model, const MatchActions& actions,
   const pb::PlayerView& view = model.view;
   const std::string& me = view.own().id();
   const bool seat = !model.spectator() && !me.empty();
-  Chancery c{model, view, me, model.draft, view.ruleset()};
+  Chancery c{model, view, me, model.draft, model.facts.ruleset()};
   if (seat) {
     ImGui::Text("Influence %.1f", view.own().influence());
     help_marker(

@@ -84,7 +84,7 @@ void status_consequence(pb::FinlandStatus status, const std::string& power,
 
 void FinlandPanel::draw(const MatchModel& model) {
   const pb::PlayerView& view = model.view;
-  const pb::Ruleset& rules = view.ruleset();
+  const pb::Ruleset& rules = model.facts.ruleset();
   const std::string& me = view.own().id();
 
   if (!me.empty()) {

@@ -43,10 +43,10 @@ std::string progress_of(const World& w, const Objective& o) {
 
 }  // namespace
 
-std::vector<GoalLine> goal_lines(const pb::PlayerView& view) {
+std::vector<GoalLine> goal_lines(const pb::PlayerView& view, const pb::MatchFacts& facts) {
   std::vector<GoalLine> out;
   if (view.objectives_size() == 0 || view.viewer().empty()) return out;
-  const World w = world_from_view(view);
+  const World w = world_from_view(view, facts);
   for (const Objective& o : w.scenario.objectives) {
     if (o.state < 0 || o.state >= w.size()) continue;
     out.push_back({o.description, objective_met(w, o), progress_of(w, o)});
@@ -54,13 +54,13 @@ std::vector<GoalLine> goal_lines(const pb::PlayerView& view) {
   return out;
 }
 
-ScoreBreakdown score_breakdown(const pb::PlayerView& view) {
+ScoreBreakdown score_breakdown(const pb::PlayerView& view, const pb::MatchFacts& facts) {
   ScoreBreakdown out;
   const pb::Score* mine = nullptr;
   for (const auto& s : view.scores())
     if (s.state() == view.viewer()) mine = &s;
   if (!mine) return out;
-  const pb::Ruleset& r = view.ruleset();
+  const pb::Ruleset& r = facts.ruleset();
   const bool asked = view.objectives_size() > 0;
   out.parts = {
       {"Security", "how little the worst threat you feel weighs, against your start",

@@ -18,7 +18,7 @@ struct GoalLine {
 };
 
 /// The player's objectives, in scenario order (empty for a spectator or a state asked nothing).
-std::vector<GoalLine> goal_lines(const pb::PlayerView& view);
+std::vector<GoalLine> goal_lines(const pb::PlayerView& view, const pb::MatchFacts& facts);
 
 /// One component of the score.
 struct ScorePart {
@@ -35,6 +35,6 @@ struct ScoreBreakdown {
   double total = 0;
   bool known = false;  // false when the view carries no score of the player's (a spectator)
 };
-ScoreBreakdown score_breakdown(const pb::PlayerView& view);
+ScoreBreakdown score_breakdown(const pb::PlayerView& view, const pb::MatchFacts& facts);
 
 }  // namespace hegemon::client

@@ -18,8 +18,8 @@ void GoalsPanel::draw(const MatchModel& model) {
   if (turn_ != model.view.turn() || shown_for_ != model.view.viewer()) {
     turn_ = model.view.turn();
     shown_for_ = model.view.viewer();
-    lines_ = goal_lines(model.view);
-    score_ = score_breakdown(model.view);
+    lines_ = goal_lines(model.view, model.facts);
+    score_ = score_breakdown(model.view, model.facts);
   }
 
   ImGui::TextUnformatted("Your objectives");

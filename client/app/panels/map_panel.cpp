@@ -255,7 +255,7 @@ void MapPanel::draw(MatchModel& model, std::string& selected) {
   };
 
   // Borders, thin and grey.
-  for (const auto& b : view.borders())
+  for (const auto& b : model.facts.borders())
     if (const Spot* a = spot(b.a()), *c = spot(b.b()); a && c)
       draw->AddLine(a->at, c->at, kBorderLine, 1.0f);
 
