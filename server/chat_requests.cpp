@@ -46,8 +46,9 @@ void ChatRequests::send_in_lobby(Request& r) {
   m.mutable_chat()->set_sent_unix_ms(std::chrono::duration_cast<std::chrono::milliseconds>(
                                          std::chrono::system_clock::now().time_since_epoch())
                                          .count());
+  const EncodedEvent said = encode_event(m);
   for (const auto& [id, weak] : audience_)
-    if (auto out = weak.lock()) out->deliver(m);
+    if (auto out = weak.lock()) out->deliver(said);
   r.reply(ack_message());
 }
 

@@ -176,7 +176,8 @@ void MatchSession::broadcast_update(const std::string& what) {
   pb::ServerMessage m;
   *m.mutable_match_update()->mutable_match() = summary();
   m.mutable_match_update()->set_what(what);
-  for_each_listener([&](Outbox& out, const Seat*) { out.deliver(m); });
+  const EncodedEvent update = encode_event(m);
+  for_each_listener([&](Outbox& out, const Seat*) { out.deliver(update); });
 }
 
 bool MatchSession::all_humans_ready() const {
@@ -509,7 +510,8 @@ void MatchSession::chat(const Outbox* who, const pb::SendChat& request, Reply re
   chat->set_text(request.text());
   chat->set_sent_unix_ms(unix_ms(std::chrono::system_clock::now()));
   if (request.to_state().empty()) {
-    for_each_listener([&](Outbox& out, const Seat*) { out.deliver(m); });
+    const EncodedEvent said = encode_event(m);
+    for_each_listener([&](Outbox& out, const Seat*) { out.deliver(said); });
     return reply(ack());
   }
   if (!from)
@@ -717,24 +719,26 @@ void MatchSession::commit_turn(World next, std::vector<pb::TurnReport> reports,
 
   // Each report is sent to whoever holds its seat now and then dropped: a seat that was away
   // reads it from storage when it comes back.
-  const pb::TurnReport& public_report = reports.back();
   std::optional<WorldViews> late_views;  // for listeners who came while the turn resolved
-  for_each_listener([&](Outbox& out, const Seat* seat) {
+  const auto resolved = [&](std::size_t v, StateIndex viewer, pb::TurnReport& report) {
     pb::ServerMessage m;
     pb::TurnResolved* t = m.mutable_turn_resolved();
     t->set_match_id(id());
-    const std::size_t v = seat ? static_cast<std::size_t>(seat->state) : views.size() - 1;
     if (!views[v]) {
       if (!late_views) late_views.emplace(world_);
-      views[v] = late_views->of(seat ? seat->state : kSpectator);
+      views[v] = late_views->of(viewer);
     }
-    // A seat has one holder, so its view is moved; every spectator gets a copy of theirs.
-    if (seat)
-      *t->mutable_view() = std::move(*views[v]);
-    else
-      *t->mutable_view() = *views[v];
-    *t->mutable_report() = seat ? reports[seat->state] : public_report;
-    out.deliver(m);
+    *t->mutable_view() = std::move(*views[v]);  // a seat has one holder; spectators share one
+    *t->mutable_report() = std::move(report);
+    return m;
+  };
+  // The spectators' turn is the same for all: serialized once, its bytes shared.
+  EncodedEvent for_spectators;
+  for_each_listener([&](Outbox& out, const Seat* seat) {
+    if (seat) return out.deliver(resolved(seat->state, seat->state, reports[seat->state]));
+    if (!for_spectators)
+      for_spectators = encode_event(resolved(views.size() - 1, kSpectator, reports.back()));
+    out.deliver(for_spectators);
   });
   std::erase_if(spectators_, [](const auto& entry) { return entry.second.expired(); });
   if (phase_.now() == MatchPhase::Name::Finished) {

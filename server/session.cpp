@@ -47,9 +47,9 @@ SessionFootprint Session::footprint() const {
   SessionFootprint f;
   f.read_buffer = reader_.capacity();
   f.write_queue = outbox_bytes_;
-  f.write_slots = (queued_.capacity() + sending_.capacity() + held_events_.capacity()) *
-                      sizeof(std::string) +
-                  buffers_.capacity() * sizeof(asio::const_buffer);
+  f.write_slots =
+      (queued_.capacity() + sending_.capacity() + held_events_.capacity()) * sizeof(QueuedFrame) +
+      buffers_.capacity() * sizeof(asio::const_buffer);
   return f;
 }
 
@@ -176,28 +176,38 @@ void Session::on_frame(const pb::ClientMessage& message) {
   table_.dispatch(*this, message, std::move(reply));
   // Answered later (after storage) or not: what it caused so far goes out now.
   handling_request_ = false;
-  for (std::string& frame : held_events_) queue(std::move(frame));
+  for (QueuedFrame& frame : held_events_) queue(std::move(frame));
   held_events_.clear();
 }
 
 void Session::deliver(const pb::ServerMessage& message) {
   if (!open_ || close_after_flush_) return;
-  std::string frame = net::encode_frame(message);
-  if (handling_request_ && message.request_id() == 0) {
-    held_events_.push_back(std::move(frame));  // after the reply of the request under way
-    return;
-  }
+  QueuedFrame frame{net::encode_frame(message), nullptr};
+  if (message.request_id() == 0) return queue_event(std::move(frame));
   queue(std::move(frame));
   if (handling_request_ && message.request_id() == handling_) {
     handling_request_ = false;
-    for (std::string& held : held_events_) queue(std::move(held));
+    for (QueuedFrame& held : held_events_) queue(std::move(held));
     held_events_.clear();
   }
 }
 
-void Session::queue(std::string frame) {
+void Session::deliver(const EncodedEvent& event) {
+  if (!open_ || close_after_flush_ || !event) return;
+  queue_event(QueuedFrame{{}, event});
+}
+
+void Session::queue_event(QueuedFrame frame) {
+  if (handling_request_) {
+    held_events_.push_back(std::move(frame));  // after the reply of the request under way
+    return;
+  }
+  queue(std::move(frame));
+}
+
+void Session::queue(QueuedFrame frame) {
   if (!open_) return;
-  outbox_bytes_ += frame.size();
+  outbox_bytes_ += frame.bytes().size();
   if (outbox_bytes_ > limits_.max_outbox) {
     log_.warn(label() + " fell " + std::to_string(outbox_bytes_) +
               " bytes behind in reading; disconnecting it");
@@ -222,7 +232,7 @@ void Session::write_queued() {
   }
   sending_.swap(queued_);
   buffers_.clear();
-  for (const std::string& frame : sending_) buffers_.push_back(asio::buffer(frame));
+  for (const QueuedFrame& frame : sending_) buffers_.push_back(asio::buffer(frame.bytes()));
   writing_ = true;
   traffic_.frames += sending_.size();
   ++traffic_.writes;

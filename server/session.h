@@ -65,6 +65,7 @@ class Session : public Peer, public std::enable_shared_from_this<Session> {
 
   // Outbox and Peer.
   void deliver(const pb::ServerMessage& message) override;
+  void deliver(const EncodedEvent& event) override;
   const std::string& player_name() const override { return player_name_; }
   std::string label() const override;
   std::uint64_t session_id() const override { return id_; }
@@ -86,8 +87,16 @@ class Session : public Peer, public std::enable_shared_from_this<Session> {
   void refuse_stream(pb::ErrorCode code, const std::string& why);
   /// Takes one request's token from the bucket; false when the connection is over its rate.
   bool take_request_token();
+  /// One frame waiting to leave: bytes of its own, or an event's shared with other connections.
+  struct QueuedFrame {
+    std::string own;
+    EncodedEvent shared;
+    const std::string& bytes() const { return shared ? *shared : own; }
+  };
   /// Queues one encoded frame; the write leaves once this turn of the loop is done.
-  void queue(std::string frame);
+  void queue(QueuedFrame frame);
+  /// Queues an event, after the reply of a request under way.
+  void queue_event(QueuedFrame frame);
   void write_queued();
   /// After a fatal error: stop sending, read and drop whatever the peer still sends for a
   /// moment, then close, so the error frame is not lost to a reset.
@@ -106,9 +115,9 @@ class Session : public Peer, public std::enable_shared_from_this<Session> {
   // follow its reply, so that a reply always comes before the events its request causes.
   std::uint64_t handling_ = 0;
   bool handling_request_ = false;
-  std::vector<std::string> held_events_;
-  std::vector<std::string> queued_;   // frames waiting for the next write
-  std::vector<std::string> sending_;  // frames of the write under way
+  std::vector<QueuedFrame> held_events_;
+  std::vector<QueuedFrame> queued_;   // frames waiting for the next write
+  std::vector<QueuedFrame> sending_;  // frames of the write under way
   std::vector<asio::const_buffer> buffers_;
   std::size_t outbox_bytes_ = 0;
   SessionTraffic traffic_;
