@@ -20,18 +20,20 @@ FinlandModel::FinlandModel(const World& world)
   const int n = world.size();
   build(-1);
   // The levels of the allies and guarantors only: no one else's independence is ever asked.
-  holder_row_.assign(size_t(n), -1);
+  std::vector<int> holder_row(size_t(n), -1);
   int rows = 0;
   const auto keep = [&](StateIndex holder) {
-    if (holder_row_[holder] < 0) holder_row_[holder] = rows++;
+    if (holder_row[holder] < 0) holder_row[holder] = rows++;
   };
   for (const Support& support : supports_) keep(support.ally);
   for (const auto& g : guarantees_) keep(g.first);
   // Left uninitialised and filled row by row: zeroing it first would cost as much again.
   start_levels_.reset(new double[size_t(rows) * n]);
+  start_levels_of_.assign(size_t(n), nullptr);
   for (int a = 0; a < n; ++a) {
-    if (holder_row_[a] < 0) continue;
-    double* row = &start_levels_[size_t(holder_row_[a]) * n];
+    if (holder_row[a] < 0) continue;
+    double* row = &start_levels_[size_t(holder_row[a]) * n];
+    start_levels_of_[a] = row;
     const Relation* rel = world.states[a].relations.data();
     for (int b = 0; b < n; ++b) row[b] = rel[b].finland_level;
   }
@@ -72,6 +74,8 @@ void FinlandModel::build(StateIndex only, const ThreatInputs* inputs) {
   const World& world = *world_;
   const Ruleset& r = world.ruleset;
   const int n = world.size();
+  n_ = n;
+  proximity_ = world.map.proximity.size() == size_t(n) * n ? world.map.proximity.data() : nullptr;
   // Whether `small`'s supports, sways and guarantees are wanted.
   const auto wanted = [only](StateIndex small) { return only < 0 || small == only; };
   // Taken when first asked for (log_of): most pairs are far from the threshold ratio and need no
@@ -210,7 +214,9 @@ double FinlandForces::drive(const Ruleset& rules) const {
   const double log_ratio = near_or_above ? log_of(strong) - log_of(small) - log_min_ratio_ : -1.0;
   if (log_ratio > 0) {
     const double gap = std::min(1.0, log_ratio / std::log(10.0));
-    const double reach = gap * proximity(*world_, small, strong);
+    const double reach =
+        gap * (proximity_ ? proximity_[size_t(small) * n_ + strong]
+                          : proximity_from_map(*world_, small, strong));
     // Pressure: the structural weight of a great neighbour plus whatever coercion it applied.
     f.pressure = reach * (r.finland_gain() + r.finland_coercion_gain() * coercion);
     if (ties_->share(small, strong, TreatyType::Neutrality)) f.pressure *= r.neutrality_gain_factor();

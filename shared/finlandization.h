@@ -86,9 +86,8 @@ class FinlandModel {
   /// under pressure, hence inline). `holder` is an ally or guarantor of some state.
   double independence(StateIndex holder, StateIndex strong) const {
     if (holder == strong) return 1.0;
-    const double level =
-        start_levels_ ? start_levels_[size_t(holder_row_[holder]) * world_->size() + strong]
-                      : world_->states[holder].relations[strong].finland_level;
+    const double level = start_levels_ ? start_levels_of_[holder][strong]
+                                       : world_->states[holder].relations[strong].finland_level;
     return 1.0 - level / 100.0;
   }
   /// How far `patron` dominates `small` in the pacts they share (0 when it does not).
@@ -125,7 +124,9 @@ class FinlandModel {
   // sway is that much less help against it. Null for a one-state model, which reads the levels
   // where they are.
   std::unique_ptr<double[]> start_levels_;
-  std::vector<int> holder_row_;
+  std::vector<const double*> start_levels_of_;  // each holder's row of start_levels_, or null
+  int n_ = 0;                                   // the world's states
+  const double* proximity_ = nullptr;           // the world's proximity table, when built
   // Per weaker member, like the supports: (patron, how far it dominates the mutual defense pacts
   // the two share, 0..1), in the order the pacts list them.
   std::vector<int> dominance_begin_;
