@@ -18,12 +18,25 @@ FinlandModel::FinlandModel(const World& world)
       min_ratio_(world.ruleset.finland_min_power_ratio()),
       log_min_ratio_(std::log(min_ratio_)) {
   const int n = world.size();
-  independence_.resize(size_t(n) * n);
-  for (int a = 0; a < n; ++a)
-    for (int b = 0; b < n; ++b)
-      independence_[size_t(a) * n + b] =
-          a == b ? 1.0 : 1.0 - world.states[a].relations[b].finland_level / 100.0;
   build(-1);
+  // The levels of the allies and guarantors only: no one else's independence is ever asked.
+  std::vector<int> holder_row(size_t(n), -1);
+  int rows = 0;
+  const auto keep = [&](StateIndex holder) {
+    if (holder_row[holder] < 0) holder_row[holder] = rows++;
+  };
+  for (const Support& support : supports_) keep(support.ally);
+  for (const auto& g : guarantees_) keep(g.first);
+  // Left uninitialised and filled row by row: zeroing it first would cost as much again.
+  start_levels_.reset(new double[size_t(rows) * n]);
+  start_levels_of_.assign(size_t(n), nullptr);
+  for (int a = 0; a < n; ++a) {
+    if (holder_row[a] < 0) continue;
+    double* row = &start_levels_[size_t(holder_row[a]) * n];
+    start_levels_of_[a] = row;
+    const Relation* rel = world.states[a].relations.data();
+    for (int b = 0; b < n; ++b) row[b] = rel[b].finland_level;
+  }
 }
 
 FinlandModel::FinlandModel(const World& world, const TreatyTies& ties, StateIndex small) {
@@ -36,8 +49,7 @@ void FinlandModel::reset(const World& world, const TreatyTies& ties, StateIndex 
   ties_ = &ties;
   min_ratio_ = world.ruleset.finland_min_power_ratio();
   log_min_ratio_ = std::log(min_ratio_);
-  independence_.clear();
-  dominance_.clear();
+  start_levels_.reset();
   build(small);
 }
 
@@ -47,8 +59,7 @@ void FinlandModel::reset(const World& world, const ThreatInputs& inputs, StateIn
   ties_ = inputs.ties;
   min_ratio_ = world.ruleset.finland_min_power_ratio();
   log_min_ratio_ = std::log(min_ratio_);
-  independence_.clear();
-  dominance_.clear();
+  start_levels_.reset();
   build(small, &inputs);
 }
 
@@ -63,6 +74,8 @@ void FinlandModel::build(StateIndex only, const ThreatInputs* inputs) {
   const World& world = *world_;
   const Ruleset& r = world.ruleset;
   const int n = world.size();
+  n_ = n;
+  proximity_ = world.map.proximity.size() == size_t(n) * n ? world.map.proximity.data() : nullptr;
   // Whether `small`'s supports, sways and guarantees are wanted.
   const auto wanted = [only](StateIndex small) { return only < 0 || small == only; };
   // Taken when first asked for (log_of): most pairs are far from the threshold ratio and need no
@@ -120,10 +133,14 @@ void FinlandModel::build(StateIndex only, const ThreatInputs* inputs) {
   // Satellite sway: in a mutual defense pact, a member much stronger than another dominates it
   // unless the other members together are a counterweight to it. The strongest hold is kept
   // when two states share several pacts.
+  // Found pact by pact as (small, (patron, dominance)), then grouped by small state with each
+  // patron's strongest hold folded in the order found.
+  has_pacts_ = false;
+  dominance_found_.clear();
   for (const auto& treaty : world.treaties) {
     if (treaty.type != TreatyType::MutualDefense) continue;
     if (only >= 0 && !treaty.has_member(only)) continue;
-    if (dominance_.empty()) dominance_.assign(only >= 0 ? size_t(n) : size_t(n) * n, 0.0);
+    has_pacts_ = true;
     double total = 0;
     for (const auto& m : treaty.members) total += power_[m.state];
     for (const auto& patron : treaty.members)
@@ -134,11 +151,33 @@ void FinlandModel::build(StateIndex only, const ThreatInputs* inputs) {
             std::clamp(1.0 - r.finland_patron_counterweight() * others /
                                  std::max(1e-9, power_[patron.state]),
                        0.0, 1.0);
-        double& cell =
-            dominance_[(only >= 0 ? 0 : size_t(small.state) * n) + size_t(patron.state)];
-        cell = std::max(cell, dominance);
+        dominance_found_.push_back({small.state, {patron.state, dominance}});
       }
   }
+  dominance_begin_.assign(n + 1, 0);
+  for (const auto& [small, held] : dominance_found_) ++dominance_begin_[small + 1];
+  for (int s = 0; s < n; ++s) dominance_begin_[s + 1] += dominance_begin_[s];
+  next.assign(dominance_begin_.begin(), dominance_begin_.end() - 1);
+  dominance_.resize(dominance_found_.size());
+  for (const auto& [small, held] : dominance_found_) {
+    bool folded = false;
+    for (int i = dominance_begin_[small]; i < next[small]; ++i)
+      if (dominance_[i].first == held.first) {
+        dominance_[i].second = std::max(dominance_[i].second, held.second);
+        folded = true;
+        break;
+      }
+    if (!folded) dominance_[next[small]++] = {held.first, std::max(0.0, held.second)};
+  }
+  // Close the gaps left by folded duplicates, keeping each group's order.
+  int end = 0;
+  for (int s = 0; s < n; ++s) {
+    const int begin = end;
+    for (int i = dominance_begin_[s]; i < next[s]; ++i) dominance_[end++] = dominance_[i];
+    dominance_begin_[s] = begin;
+  }
+  dominance_begin_[n] = end;
+  dominance_.resize(size_t(end));
   // Guarantees, likewise grouped by the protected state.
   guarantee_begin_.assign(n + 1, 0);
   for (const auto& g : world.guarantees)
@@ -159,8 +198,10 @@ double FinlandForces::drive(const Ruleset& rules) const {
   return push - rules.finland_resistance_pull() * resistance;
 }
 
-FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double coercion,
-                                   bool bandwagoned) const {
+[[gnu::always_inline]] inline FinlandForces FinlandModel::pair_forces(StateIndex small,
+                                                                      StateIndex strong,
+                                                                      double coercion,
+                                                                      bool bandwagoned) const {
   const Ruleset& r = world_->ruleset;
   FinlandForces f;
   // Courting a stronger state pushes the level whatever the gap; the other pushes need one.
@@ -173,15 +214,15 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
   const double log_ratio = near_or_above ? log_of(strong) - log_of(small) - log_min_ratio_ : -1.0;
   if (log_ratio > 0) {
     const double gap = std::min(1.0, log_ratio / std::log(10.0));
-    const double reach = gap * proximity(*world_, small, strong);
+    const double reach =
+        gap * (proximity_ ? proximity_[size_t(small) * n_ + strong]
+                          : proximity_from_map(*world_, small, strong));
     // Pressure: the structural weight of a great neighbour plus whatever coercion it applied.
     f.pressure = reach * (r.finland_gain() + r.finland_coercion_gain() * coercion);
     if (ties_->share(small, strong, TreatyType::Neutrality)) f.pressure *= r.neutrality_gain_factor();
     // Sway: an ally that dominates the pact keeps its weaker members under its hold, although
     // allies discount each other's threat and need not press each other at all.
-    if (!dominance_.empty())
-      f.sway = r.finland_patron_sway() * reach *
-               dominance_[(only_ >= 0 ? 0 : size_t(small) * world_->size()) + size_t(strong)];
+    if (has_pacts_) f.sway = r.finland_patron_sway() * reach * dominance(small, strong);
   }
   f.push = f.pressure + f.sway + f.bandwagoning;
   if (f.push <= 0) return f;
@@ -205,6 +246,11 @@ FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double c
   f.stability = r.finland_resist_stability() * world_->states[small].stability / 100.0;
   f.resistance = f.own_defense + f.allies + f.guarantees + f.stability;
   return f;
+}
+
+FinlandForces FinlandModel::forces(StateIndex small, StateIndex strong, double coercion,
+                                   bool bandwagoned) const {
+  return pair_forces(small, strong, coercion, bandwagoned);
 }
 
 FinlandForces finland_forces(const World& world, StateIndex small, StateIndex strong,
@@ -307,12 +353,56 @@ void update_finlandization(TurnContext& ctx) {
   struct Transition { StateIndex small, strong; FinlandStatus from, to; };
   std::vector<Transition> transitions;
   const FinlandModel model(w);
+  // Kept out of the ruleset for the pair loop, whose stores the compiler cannot tell from it.
+  const double decay_flat = r.finland_decay_flat(), decay_share = r.finland_decay_share(),
+               decay_coercion_divisor = r.finland_decay_coercion_divisor();
+  // A level at zero with nothing pushing and no coercion (most pairs) relaxes to the same value
+  // every time: taken once, with the arithmetic below. Such a pair is written up when that moves
+  // it far enough or changes its status, and a Finlandized one is listed: those go the long way.
+  const double quiet_level =
+      std::clamp(0.0 + (0.0 - (decay_flat + decay_share * 0.0) /
+                                  (1.0 + decay_coercion_divisor * 0.0)) * y,
+                 0.0, 100.0);
+  bool quiet[3] = {};
+  for (FinlandStatus status : {FinlandStatus::Independent, FinlandStatus::Accommodating})
+    quiet[static_cast<int>(status)] = std::fabs(quiet_level - 0.0) < kReportedChange &&
+                                      next_status(r, status, quiet_level) == status;
+  // The pairs that end the step Finlandized, in pair order, for the transfer of influence.
+  std::vector<std::pair<StateIndex, StateIndex>> finlandized;
   for (int s = 0; s < n; ++s) {
+    Relation* const relations = w.states[s].relations.data();
+    // Most pairs are too even for the stronger to press: their forces are all zeros.
+    const double pressing_power = model.pressing_power(s);
     for (int p = 0; p < n; ++p) {
       if (p == s) continue;
-      Relation& rel = w.states[s].relations[p];
+      Relation& rel = relations[p];
       const double before = rel.finland_level;
-      const FinlandForces f = model.forces(s, p, rel.coercion, rel.bandwagoned);
+      if (!rel.bandwagoned && !model.may_press(p, pressing_power)) {
+        // Nothing pushes: the level only relaxes, as below with every force zero. Written here
+        // without the forces when it stays unreported and its status unchanged, as most do.
+        if (before == 0.0 && rel.coercion == 0.0 && quiet[static_cast<int>(rel.finland_status)]) {
+          rel.finland_level = quiet_level;
+          rel.finland_change = quiet_level - before;
+          rel.finland_push = 0.0;
+          rel.finland_resistance = 0.0;
+          continue;
+        }
+        const double relaxation =
+            (decay_flat + decay_share * before) / (1.0 + decay_coercion_divisor * rel.coercion);
+        const double level = std::clamp(before + (0.0 - relaxation) * y, 0.0, 100.0);
+        if (std::fabs(level - before) < kReportedChange &&
+            rel.finland_status != FinlandStatus::Finlandized &&
+            next_status(r, rel.finland_status, level) == rel.finland_status) {
+          rel.finland_level = level;
+          rel.finland_change = level - before;
+          rel.finland_push = 0.0;
+          rel.finland_resistance = 0.0;
+          continue;
+        }
+      }
+      const FinlandForces f = rel.bandwagoned || model.may_press(p, pressing_power)
+                                  ? model.pair_forces(s, p, rel.coercion, rel.bandwagoned)
+                                  : FinlandForces{};
       // The balance: push against resistance, then relaxation toward zero, which coercion slows.
       const double drive = f.drive(r);
       const double relaxation = (r.finland_decay_flat() + r.finland_decay_share() * before) /
@@ -343,6 +433,7 @@ void update_finlandization(TurnContext& ctx) {
       }
       const FinlandStatus next = next_status(r, rel.finland_status, rel.finland_level);
       if (next != rel.finland_status) transitions.push_back({s, p, rel.finland_status, next});
+      if (next == FinlandStatus::Finlandized) finlandized.push_back({s, p});
     }
   }
 
@@ -374,19 +465,15 @@ void update_finlandization(TurnContext& ctx) {
   }
 
   // A Finlandized state's diplomacy partly serves its pressurer.
-  for (int s = 0; s < n; ++s) {
-    for (int p = 0; p < n; ++p) {
-      if (p == s || w.states[s].relations[p].finland_status != FinlandStatus::Finlandized)
-        continue;
-      const double transfer = ctx.influence_gained[s] * r.finland_influence_share();
-      w.states[s].influence = std::max(0.0, w.states[s].influence - transfer);
-      w.states[p].influence += transfer;
-      if (transfer > 0)
-        ctx.journal.tell(Topic::Finlandization,
-                         w.states[p].name + " gained " + fmt(transfer) + " influence from " +
-                             w.states[s].name + "'s diplomacy.",
-                         {s, p});
-    }
+  for (const auto& [s, p] : finlandized) {
+    const double transfer = ctx.influence_gained[s] * r.finland_influence_share();
+    w.states[s].influence = std::max(0.0, w.states[s].influence - transfer);
+    w.states[p].influence += transfer;
+    if (transfer > 0)
+      ctx.journal.tell(Topic::Finlandization,
+                       w.states[p].name + " gained " + fmt(transfer) + " influence from " +
+                           w.states[s].name + "'s diplomacy.",
+                       {s, p});
   }
 }
 

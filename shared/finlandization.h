@@ -7,7 +7,9 @@
 // server enforces both.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -15,6 +17,8 @@
 #include "shared/world.h"
 
 namespace hegemon {
+
+struct TurnContext;
 
 /// The forces that moved one level this turn (rates per year).
 struct FinlandForces {
@@ -55,6 +59,15 @@ class FinlandModel {
   /// whether `small` bandwagoned with `strong`.
   FinlandForces forces(StateIndex small, StateIndex strong, double coercion,
                        bool bandwagoned = false) const;
+  /// The power `strong` must exceed for its gap over `small` to press at all: below it, and
+  /// without bandwagoning, forces() is all zeros (so that a turn's pair loop skips the pair).
+  double pressing_power(StateIndex small) const {
+    return (1.0 - 1e-9) * min_ratio_ * std::max(1e-9, power_[small]);
+  }
+  /// Whether `strong`'s power exceeds pressing_power(small) (`threshold`).
+  bool may_press(StateIndex strong, double threshold) const {
+    return std::max(1e-9, power_[strong]) > threshold;
+  }
 
  private:
   struct Support {
@@ -65,12 +78,23 @@ class FinlandModel {
   /// Fills everything but the ties, for every small state or only for `only` (when >= 0), the
   /// powers and forces from `inputs` when given.
   void build(StateIndex only, const ThreatInputs* inputs = nullptr);
+  friend void update_finlandization(TurnContext& ctx);
+  /// forces() itself, inlined into the turn's pair loop.
+  FinlandForces pair_forces(StateIndex small, StateIndex strong, double coercion,
+                            bool bandwagoned) const;
   /// 1 - `holder`'s level toward `strong` as the turn began (asked for every ally of every pair
-  /// under pressure, hence inline).
+  /// under pressure, hence inline). `holder` is an ally or guarantor of some state.
   double independence(StateIndex holder, StateIndex strong) const {
-    if (!independence_.empty()) return independence_[size_t(holder) * world_->size() + strong];
-    return holder == strong ? 1.0
-                            : 1.0 - world_->states[holder].relations[strong].finland_level / 100.0;
+    if (holder == strong) return 1.0;
+    const double level = start_levels_ ? start_levels_of_[holder][strong]
+                                       : world_->states[holder].relations[strong].finland_level;
+    return 1.0 - level / 100.0;
+  }
+  /// How far `patron` dominates `small` in the pacts they share (0 when it does not).
+  double dominance(StateIndex small, StateIndex patron) const {
+    for (int i = dominance_begin_[small]; i < dominance_begin_[small + 1]; ++i)
+      if (dominance_[i].first == patron) return dominance_[i].second;
+    return 0.0;
   }
   const World* world_ = nullptr;
   std::optional<TreatyTies> own_ties_;
@@ -95,14 +119,21 @@ class FinlandModel {
   bool in_treaty(int treaty, StateIndex s) const {
     return (member_bits_[size_t(treaty) * words_per_treaty_ + size_t(s) / 64] >> (s % 64)) & 1u;
   }
-  // n x n, row = the holder: 1 - its level toward the column state as the turn began. An ally or
-  // guarantor under the pressurer's own sway is that much less help against it. Empty for a
-  // one-state model, which reads the levels where they are.
-  std::vector<double> independence_;
-  // n x n, row = the weaker member: how far the other dominates the mutual defense pacts they
-  // share (0..1). Empty when no such pact exists; a one-state model keeps only its state's row.
-  std::vector<double> dominance_;
-  StateIndex only_ = -1;  // the one small state of a one-state model, else -1
+  // Rows of n, one per ally or guarantor (holder_row_[holder], -1 for the others): its levels
+  // toward the column states as the turn began. An ally or guarantor under the pressurer's own
+  // sway is that much less help against it. Null for a one-state model, which reads the levels
+  // where they are.
+  std::unique_ptr<double[]> start_levels_;
+  std::vector<const double*> start_levels_of_;  // each holder's row of start_levels_, or null
+  int n_ = 0;                                   // the world's states
+  const double* proximity_ = nullptr;           // the world's proximity table, when built
+  // Per weaker member, like the supports: (patron, how far it dominates the mutual defense pacts
+  // the two share, 0..1), in the order the pacts list them.
+  std::vector<int> dominance_begin_;
+  std::vector<std::pair<StateIndex, double>> dominance_;
+  std::vector<std::pair<StateIndex, std::pair<StateIndex, double>>> dominance_found_;
+  bool has_pacts_ = false;  // any mutual defense pact the model reads (else no sway at all)
+  StateIndex only_ = -1;    // the one small state of a one-state model, else -1
 };
 
 /// One pair's forces, for reports and tests (builds a FinlandModel: use one for many pairs).

@@ -95,7 +95,7 @@ void resolve_turn(const World& world, const std::vector<OrderSet>& orders, TurnR
   grow_economies(ctx);
   conduct_diplomacy(ctx);
   record_intentions(ctx);
-  w.threat = compute_threat_matrix(w);
+  compute_threat_matrix(w, w.threat);
   update_finlandization(ctx);
   check_compliance(ctx);
   update_domestic_politics(ctx);

@@ -27,9 +27,11 @@ bool objective_met(const World& w, const Objective& o) {
 
 double security_measure(const World& w, StateIndex s) {
   double worst = 0;
-  if (w.threat.n == w.size())
-    for (int o = 0; o < w.size(); ++o)
-      if (o != s) worst = std::max(worst, w.threat.at(s, o));
+  if (w.threat.n == w.size()) {
+    const double* const felt = w.threat.cells.data() + size_t(s) * w.threat.n;
+    for (int o = 0; o < w.threat.n; ++o)
+      if (o != s) worst = std::max(worst, felt[o]);
+  }
   return 100.0 - worst;
 }
 

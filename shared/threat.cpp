@@ -152,14 +152,67 @@ std::vector<ThreatFactors> threats_caused_by(const World& world, StateIndex from
 
 ThreatMatrix compute_threat_matrix(const World& world) {
   ThreatMatrix m;
-  m.n = world.size();
-  m.cells.assign(static_cast<size_t>(m.n) * m.n, 0.0);
-  const TreatyTies ties(world);
-  const ThreatInputs inputs(world, ties);
-  for (int i = 0; i < m.n; ++i)
-    for (int j = 0; j < m.n; ++j)
-      if (i != j) m.at(i, j) = factors(world, inputs, i, j).total;
+  compute_threat_matrix(world, m);
   return m;
+}
+
+void compute_threat_matrix(const World& world, ThreatMatrix& m) {
+  const int n = world.size();
+  m.n = n;
+  if (m.cells.size() != size_t(n) * n) m.cells.assign(size_t(n) * n, 0.0);
+  const TreatyTies ties(world);
+  const ThreatInputs in(world, ties);
+  if (world.map.proximity.size() != size_t(n) * n) {
+    for (int i = 0; i < n; ++i)
+      for (int j = 0; j < n; ++j) m.at(i, j) = i == j ? 0.0 : factors(world, in, i, j).total;
+    return;
+  }
+  // factors() for every pair, its arithmetic unchanged, with what a row or the whole matrix
+  // shares taken once: the ruleset's weights are held in locals because the compiler cannot tell
+  // the matrix's stores from them.
+  const Ruleset& r = world.ruleset;
+  const double transparency = r.transparency_offense_damping(),
+               confidence = r.confidence_building_offense_damping(),
+               ally_discount = r.ally_threat_discount(),
+               non_aggression_discount = r.non_aggression_threat_discount(),
+               weight_power = r.threat_weight_power(), weight_offense = r.threat_weight_offense(),
+               weight_intentions = r.threat_weight_intentions(), floor = r.proximity_floor(),
+               beyond_floor = 1.0 - floor;
+  constexpr std::uint8_t kAllied = TreatyTies::bit(TreatyType::MutualDefense);
+  constexpr std::uint8_t kNonAggression = TreatyTies::bit(TreatyType::NonAggression) |
+                                          TreatyTies::bit(TreatyType::Neutrality);
+  constexpr std::uint8_t kConfidence = TreatyTies::bit(TreatyType::ConfidenceBuilding);
+  std::vector<std::uint8_t> published(static_cast<size_t>(n));
+  for (int j = 0; j < n; ++j) published[j] = world.states[j].publish_budget;
+  for (int i = 0; i < n; ++i) {
+    const Relation* const held = world.states[i].relations.data();
+    const std::uint8_t* const tie = ties.row(i);
+    const double* const near = world.map.proximity.data() + size_t(i) * n;
+    const double own_power = in.power[i], own_defense = in.defense[i];
+    double* const out = m.cells.data() + size_t(i) * n;
+    for (int j = 0; j < n; ++j) {
+      if (j == i) {
+        out[j] = 0.0;
+        continue;
+      }
+      const double power = 100.0 * in.power[j] / std::max(1e-9, own_power + in.power[j]);
+      const double proximity = 100.0 * near[j];
+      const double proj = in.projection[j];
+      double offense = 100.0 * proj / (proj + own_defense + 1.0);
+      if (published[j]) offense *= transparency;
+      if (tie[j] & kConfidence) offense *= confidence;
+      const double intentions = std::clamp(held[j].hostility + in.reputation_term[j], 0.0, 100.0);
+      double discount = 1;
+      if (tie[j] & kAllied)
+        discount = ally_discount;
+      else if ((tie[j] & kNonAggression) || held[j].bandwagoned)
+        discount = non_aggression_discount;
+      const double base =
+          weight_power * power + weight_offense * offense + weight_intentions * intentions;
+      const double reach = floor + beyond_floor * proximity / 100.0;
+      out[j] = std::clamp(base * reach * discount, 0.0, 100.0);
+    }
+  }
 }
 
 StateIndex top_threat(const World& world, StateIndex felt_by) {

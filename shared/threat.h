@@ -27,6 +27,11 @@ class TreatyTies {
   bool share(StateIndex a, StateIndex b, TreatyType type) const {
     return (bits_[size_t(a) * n_ + b] >> static_cast<int>(type)) & 1u;
   }
+  /// Row `a` of the bits, by the other state: bit `type` set when the two share that type.
+  const std::uint8_t* row(StateIndex a) const { return bits_.data() + size_t(a) * n_; }
+  static constexpr std::uint8_t bit(TreatyType type) {
+    return static_cast<std::uint8_t>(1u << static_cast<int>(type));
+  }
 
  private:
   int n_;
@@ -86,6 +91,8 @@ ThreatFactors threat_factors(const World& world, const ThreatInputs& inputs, Sta
 std::vector<ThreatFactors> threats_caused_by(const World& world, StateIndex from);
 /// The whole matrix, row = the state that feels the threat.
 ThreatMatrix compute_threat_matrix(const World& world);
+/// The same written into `into`, reusing its storage when it already has the world's size.
+void compute_threat_matrix(const World& world, ThreatMatrix& into);
 /// The state `felt_by` fears most, or -1 when it fears no one.
 StateIndex top_threat(const World& world, StateIndex felt_by);
 
