@@ -8,6 +8,7 @@
 
 #include "client/app/client_settings.h"
 #include "client/app/model_updates.h"
+#include "client/app/panels/territory_map.h"
 #include "client/app/scenario_catalog.h"
 #include "client/app/status_bar.h"
 
@@ -138,6 +139,7 @@ void GameClient::draw() {
       break;
     }
     case Screen::Match:
+      load_drawn_map();
       match_screen_.draw(match_, match_actions(), network_.state(), fonts_);
       break;
   }
@@ -631,6 +633,20 @@ void GameClient::check_timeout() {
 void GameClient::save_settings() {
   std::string error;
   if (!save_client_settings(settings_, options_.settings_path, &error)) lobby_.status = error;
+}
+
+void GameClient::load_drawn_map() {
+  const std::string& scenario = match_.view.scenario();
+  if (scenario.empty() || scenario == no_drawn_map_) return;
+  if (match_.territories && match_.territories->scenario() == scenario) return;
+  const std::string path = client_assets_dir() + "/maps/" + scenario + ".territories.pb";
+  if (scenario.find('/') == std::string::npos) match_.territories = load_territory_map(path);
+  if (match_.territories && match_.territories->scenario() == scenario) return;
+  // Looked for once: a scenario without a drawn map is shown by positions.
+  match_.territories.reset();
+  no_drawn_map_ = scenario;
+  std::cerr << "no drawn map for " << scenario << " (" << path
+            << "): the map shows positions only\n";
 }
 
 }  // namespace hegemon::client

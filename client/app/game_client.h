@@ -53,6 +53,9 @@ class GameClient {
 
  private:
   enum class Screen { Connect, Lobby, Match };
+  /// Loads the drawn map of the match's scenario from the assets when the model has none.
+  void load_drawn_map();
+  std::string no_drawn_map_;  // the scenario last found to have no drawn map
   /// A seat to take once the lobby has shown the match (after --create).
   struct PendingJoin {
     std::uint64_t match_id = 0;

@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "protocol/map.pb.h"
 #include "protocol/wire.pb.h"
 
 namespace hegemon::client {
@@ -37,6 +39,8 @@ struct MatchModel {
   pb::MatchSummary summary;                // seats, readiness, status, deadline
   pb::PlayerView view;                     // the latest view
   pb::MatchFacts facts;                    // the states, map and rules, sent once per match
+  /// The scenario's drawn map, from the client's assets; null when it has none.
+  std::shared_ptr<const pb::TerritoryMap> territories;
   std::vector<pb::PlayerView> history;     // every view received, in turn order (for plots)
   std::vector<pb::TurnReport> reports;     // every report received, in turn order
   std::vector<pb::ChatMessage> chat;

@@ -11,6 +11,7 @@
 
 #include "client/app/match_model.h"
 #include "client/app/panels/goals.h"
+#include "client/app/panels/territory_map.h"
 #include "client/app/preview.h"
 
 namespace hegemon::client {
@@ -18,11 +19,28 @@ namespace hegemon::client {
 /// The map: states drawn from the view's map positions with ImGui draw lists, coloured by
 /// alliance, marks for Finlandization status, lines for treaties, arrows for pressure; a click
 /// selects a state (shared with the other panels through `selected`).
+/// What the drawn map's territories are coloured by.
+enum class MapLens { Bloc, ThreatToYou, Finlandization, Gdp, Stability };
+
+/// The map: the scenario's territories when it has a drawn map (zoom, pan, a lens to colour them
+/// by), else every state at its position as a disc; treaties, pressure, sanctions and
+/// Finlandization drawn between them either way.
 struct MapPanel {
   void draw(MatchModel& model, std::string& selected);
 
   bool show_legend = true;
+  MapLens lens = MapLens::Bloc;
+  MapCamera camera;
+  std::string fitted_scenario;       // the camera is fitted anew for another scenario's map
+  bool dragged = false;              // a press that moved the map selects nothing
+  float canvas_x = 0, canvas_y = 0;  // the drawn map's centre on the screen in the last frame
+
+ private:
+  void draw_territories(MatchModel& model, std::string& selected);
 };
+
+/// The figures and standing of one state as a tooltip (the viewer's own in full).
+void state_tooltip(const pb::PlayerView& view, const std::string& id);
 
 /// One control per budget category, revenue and treaty contributions, the transparency choice,
 /// and a preview of next turn computed by the shared rules engine on the player's own view.

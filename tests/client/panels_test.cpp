@@ -100,6 +100,8 @@ MatchModel played_match(StateIndex seat, int turns) {
   model.match_id = 1;
   model.my_state = seat >= 0 ? w.states[seat].id : "";
   model.facts = make_facts(w);
+  model.territories =
+      load_territory_map(std::string(HEGEMON_ASSETS_DIR) + "/maps/tutorial.territories.pb");
   model.history.push_back(make_view(w, seat));
   for (int t = 0; t < turns; ++t) {
     std::vector<OrderSet> orders;
@@ -246,6 +248,51 @@ TEST(Panels, RandomClicksEverywhereNeverSendAnUnreadableOrderSet) {
   }
   std::cout << "random clicks: " << model.draft.orders.size() << " orders drafted, "
             << recorder.submitted.size() << " order sets sent\n";
+}
+
+/// A click on a state's territory selects that state; a drag moves the map and selects nothing;
+/// a scenario without a drawn map is drawn by positions.
+TEST(Panels, TheDrawnMapSelectsTheStateClickedAndPansOnADrag) {
+  HeadlessImGui imgui;
+  Recorder recorder;
+  MatchModel model = played_match(0, 1);
+  ASSERT_NE(model.territories, nullptr);
+  Screen screen;
+  screen.frame(model, recorder.actions());
+  ImGuiIO& io = ImGui::GetIO();
+  const auto at = [&](const std::string& state) {
+    for (const auto& t : model.territories->territories())
+      if (t.state() == state)
+        return ImVec2(screen.map.camera.screen_x(t.label_x(), screen.map.canvas_x),
+                      screen.map.camera.screen_y(t.label_y(), screen.map.canvas_y));
+    return ImVec2(-1, -1);
+  };
+  for (const std::string state : {"LIN", "DRV", "KAR"}) {
+    io.MousePos = at(state);
+    screen.frame(model, recorder.actions());
+    io.MouseDown[0] = true;
+    screen.frame(model, recorder.actions());
+    io.MouseDown[0] = false;
+    screen.frame(model, recorder.actions());
+    EXPECT_EQ(screen.selected, state);
+  }
+  // A drag: the camera moves by the drag, the selection stays.
+  const float before = screen.map.camera.centre_x;
+  io.MousePos = at("KAR");
+  screen.frame(model, recorder.actions());
+  io.MouseDown[0] = true;
+  screen.frame(model, recorder.actions());
+  for (int step = 0; step < 5; ++step) {
+    io.MousePos.x += 8.0f;
+    screen.frame(model, recorder.actions());
+  }
+  io.MouseDown[0] = false;
+  screen.frame(model, recorder.actions());
+  EXPECT_LT(screen.map.camera.centre_x, before);
+  EXPECT_EQ(screen.selected, "KAR");
+  // Without a drawn map the positions are drawn; nothing breaks.
+  model.territories.reset();
+  for (int frame = 0; frame < 3; ++frame) screen.frame(model, recorder.actions());
 }
 
 /// The Goals tab's figures: every objective of the seat with its progress, and a score whose

@@ -1,5 +1,6 @@
-// The map: every state at its map position, sized by its economy and filled with its alliance's
-// colour; borders, treaties, pressure and Finlandization drawn between them.
+// The map of a scenario without a drawn map: every state at its map position, sized by its
+// economy and filled with its alliance's colour; borders, treaties, pressure and Finlandization
+// drawn between them. (territory_panel.cpp draws the scenarios that have territories.)
 #include <imgui.h>
 
 #include <algorithm>
@@ -89,6 +90,8 @@ std::string status_line(const pb::PlayerView& view, const std::string& id) {
   return out.empty() ? std::string("independent") : out;
 }
 
+}  // namespace
+
 void state_tooltip(const pb::PlayerView& view, const std::string& id) {
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
@@ -128,6 +131,8 @@ void state_tooltip(const pb::PlayerView& view, const std::string& id) {
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
+
+namespace {
 
 /// Places the next legend item on this line when it fits, on the next one otherwise.
 void flow(float width) {
@@ -194,6 +199,8 @@ void MapPanel::draw(MatchModel& model, std::string& selected) {
     ImGui::TextDisabled("No map yet: the match has not sent a view.");
     return;
   }
+  if (model.territories && model.territories->scenario() == view.scenario())
+    return draw_territories(model, selected);
 
   ImGui::Checkbox("Legend", &show_legend);
   ImGui::SameLine();
