@@ -158,6 +158,17 @@ void GameClient::draw() {
   if (screen_ == Screen::Match) {
     TurnTour::Step step = tour_.frame_drawn(match_.view.turn());
     if (step.show) match_screen_.show_tab(*step.show);
+    if (step.close_closeup) match_screen_.open_closeup("");
+    if (step.open_closeup) {
+      // The state the viewer fears most (the first other state for a spectator).
+      const pb::ThreatView* worst = nullptr;
+      for (const auto& t : match_.view.threats())
+        if (!worst || t.total() > worst->total()) worst = &t;
+      if (worst)
+        match_screen_.open_closeup(worst->from());
+      else if (match_.view.others_size() > 0)
+        match_screen_.open_closeup(match_.view.others(0).id());
+    }
     for (auto& shot : step.shots) screenshot_requests_.push_back(std::move(shot));
   }
 }

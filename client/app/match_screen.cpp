@@ -125,6 +125,9 @@ void MatchScreen::start_afresh_if_other(const MatchModel& model) {
   report_ = ReportPanel{};
   chat_ = ChatPanel{};
   selected_.clear();
+  closeup_ = CloseupPanel{};
+  closeup_open_ = false;
+  closeup_state_.clear();
   current_ = MatchTab::Budget;
   shown_match_ = model.match_id;
   shown_state_ = model.my_state;
@@ -144,7 +147,13 @@ void MatchScreen::draw(MatchModel& model, const MatchScreenActions& actions, Lin
                                                   ImGui::GetStyle().ItemSpacing.y);
     ImGui::BeginChild("map", ImVec2(0, map_height), true,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const std::string before = selected_;
     map_.draw(model, selected_);
+    // A state clicked on the map opens its closeup.
+    if (selected_ != before && !selected_.empty()) {
+      closeup_state_ = selected_;
+      closeup_open_ = true;
+    }
     ImGui::EndChild();
     ImGui::BeginChild("notifications", ImVec2(0, 0), true);
     draw_notifications(model);
@@ -155,6 +164,22 @@ void MatchScreen::draw(MatchModel& model, const MatchScreenActions& actions, Lin
   ImGui::BeginChild("right", ImVec2(0, area.y), false);
   draw_tabs(model, actions.match);
   ImGui::EndChild();
+  draw_closeup(model);
+}
+
+void MatchScreen::draw_closeup(const MatchModel& model) {
+  if (!closeup_open_ || closeup_state_.empty()) return;
+  // A window of its own over the right of the screen, as wide as fits: it can be moved, and
+  // closed with its cross.
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const ImVec2 size(std::min(480.0f, display.x * 0.48f), std::min(560.0f, display.y * 0.8f));
+  ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(ImVec2(display.x - size.x - 16.0f, display.y * 0.12f),
+                          ImGuiCond_Appearing);
+  const std::string title = "Closeup: " + state_name(model.view, closeup_state_) + "###closeup";
+  if (ImGui::Begin(title.c_str(), &closeup_open_, ImGuiWindowFlags_NoCollapse))
+    closeup_.draw(model, closeup_state_);
+  ImGui::End();
 }
 
 void MatchScreen::draw_top_bar(MatchModel& model, const MatchScreenActions& actions,

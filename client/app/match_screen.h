@@ -36,7 +36,16 @@ class MatchScreen {
   const DiplomacyPanel& diplomacy() const { return diplomacy_; }
   DiplomacyPanel& diplomacy() { return diplomacy_; }
 
+  /// Whether a state's closeup is open, and whose (for the tour and the tests).
+  bool closeup_open() const { return closeup_open_; }
+  const std::string& closeup_state() const { return closeup_state_; }
+  void open_closeup(const std::string& state) {
+    closeup_state_ = state;
+    closeup_open_ = !state.empty();
+  }
+
  private:
+  void draw_closeup(const MatchModel& model);
   void draw_top_bar(MatchModel& model, const MatchScreenActions& actions, LinkState link,
                     const UiFonts& fonts);
   void draw_orders_controls(MatchModel& model, const MatchActions& actions);
@@ -57,6 +66,9 @@ class MatchScreen {
   ReportPanel report_;
   ChatPanel chat_;
   std::string selected_;  // the state selected on the map or in a panel
+  CloseupPanel closeup_;
+  bool closeup_open_ = false;
+  std::string closeup_state_;  // whose closeup is open (the last state clicked on the map)
   std::optional<MatchTab> requested_;
   MatchTab current_ = MatchTab::Budget;
   std::uint64_t shown_match_ = 0;  // the match and seat the panels hold choices for

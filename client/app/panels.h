@@ -39,6 +39,13 @@ struct MapPanel {
   void draw_territories(MatchModel& model, std::string& selected);
 };
 
+/// A closeup of one state: what the viewer knows of it and how sure, its treaties, the
+/// viewer's relations with it and the threat both ways with its factors, its Finlandization
+/// status, and its GDP and forces over the turns as the viewer saw them.
+struct CloseupPanel {
+  void draw(const MatchModel& model, const std::string& state);
+};
+
 /// The figures and standing of one state as a tooltip (the viewer's own in full).
 void state_tooltip(const pb::PlayerView& view, const std::string& id);
 

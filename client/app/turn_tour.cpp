@@ -11,6 +11,7 @@ TurnTour::Step TurnTour::frame_drawn(int turn) {
     turn_ = turn;
     frame_ = 0;
     done_ = false;
+    step.close_closeup = true;
   }
   if (done_) return step;
   ++frame_;
@@ -23,7 +24,10 @@ TurnTour::Step TurnTour::frame_drawn(int turn) {
     }
     // The turn's own tab for its photograph: Budget for turn 1, Diplomacy for turn 2, ...
     const int shown = tabs * kFramesPerTab;
-    if (frame_ == shown + 1) step.show = kMatchTabs[(std::max(turn, 1) - 1) % tabs];
+    if (frame_ == shown + 1) {
+      step.show = kMatchTabs[(std::max(turn, 1) - 1) % tabs];
+      step.open_closeup = turn == 2;
+    }
     if (frame_ < shown + 1 + kSettleFrames) return step;
   } else if (frame_ < kSettleFrames) {
     return step;

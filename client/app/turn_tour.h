@@ -22,6 +22,10 @@ class TurnTour {
   struct Step {
     std::optional<MatchTab> show;      // the tab to bring up on the next frame
     std::vector<std::string> shots;    // files to save from the frame just drawn
+    // The closeup of the state the viewer fears most is photographed with turn 2; any closeup
+    // is closed when a turn begins.
+    bool open_closeup = false;
+    bool close_closeup = false;
   };
 
   /// Called after each frame the match screen drew showing the view of turn `turn`.

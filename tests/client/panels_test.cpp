@@ -275,6 +275,12 @@ TEST(Panels, TheDrawnMapSelectsTheStateClickedAndPansOnADrag) {
     io.MouseDown[0] = false;
     screen.frame(model, recorder.actions());
     EXPECT_EQ(screen.selected, state);
+    // Its closeup draws for it, whoever it is.
+    ImGui::NewFrame();
+    ImGui::Begin("Closeup");
+    CloseupPanel().draw(model, state);
+    ImGui::End();
+    ImGui::Render();
   }
   // A drag: the camera moves by the drag, the selection stays.
   const float before = screen.map.camera.centre_x;
@@ -381,12 +387,14 @@ TEST(MatchScreen, EnteringAnotherMatchStartsEveryPanelAfresh) {
   frame(first);
   const std::string other = first.view.others(0).id();
   screen.select(other);
+  screen.open_closeup(other);
   screen.diplomacy().editor_type = static_cast<int>(pb::NON_AGGRESSION);
   screen.diplomacy().editor_members = {other};
   screen.diplomacy().pressure_kind = static_cast<int>(pb::ECONOMIC);
   screen.diplomacy().aid_amount = 3.5;
   frame(first);
   EXPECT_EQ(screen.selected(), other);  // the same match keeps what the player chose
+  EXPECT_TRUE(screen.closeup_open());
   EXPECT_EQ(screen.diplomacy().editor_type, static_cast<int>(pb::NON_AGGRESSION));
   EXPECT_EQ(screen.diplomacy().aid_amount, 3.5);
 
@@ -394,6 +402,7 @@ TEST(MatchScreen, EnteringAnotherMatchStartsEveryPanelAfresh) {
   second.match_id = 2;
   frame(second);
   const DiplomacyPanel fresh;
+  EXPECT_FALSE(screen.closeup_open());  // nor does the other match's closeup stay open
   EXPECT_TRUE(screen.selected().empty());
   EXPECT_EQ(screen.diplomacy().editor_type, fresh.editor_type);
   EXPECT_TRUE(screen.diplomacy().editor_members.empty());
