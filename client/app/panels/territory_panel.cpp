@@ -170,7 +170,7 @@ void arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float thicknes
 /// of the window. It takes at most a third of the map's height; entries that do not fit are
 /// listed when the mouse is over it.
 void key(ImDrawList* draw, ImVec2 p0, ImVec2 p1, MapLens lens,
-         const std::map<std::string, ImVec2>& labels) {
+         const std::map<std::string, ImVec2>& labels, bool map_hovered) {
   struct Entry {
     ImU32 color;
     std::string text;
@@ -236,7 +236,7 @@ void key(ImDrawList* draw, ImVec2 p0, ImVec2 p1, MapLens lens,
     if (covered < fewest) fewest = covered, top = corner;
   }
   draw->AddRectFilled(top, ImVec2(top.x + box.x, top.y + box.y), IM_COL32(10, 12, 18, 215), 4.0f);
-  if (shown < entries.size() &&
+  if (shown < entries.size() && map_hovered &&
       ImGui::IsMouseHoveringRect(top, ImVec2(top.x + box.x, top.y + box.y))) {
     ImGui::BeginTooltip();
     for (const Entry& e : entries) {
@@ -411,7 +411,7 @@ void MapPanel::draw_territories(MatchModel& model, std::string& selected) {
     draw->AddText(ImVec2(pos.x + 1, pos.y + 1), kLabelShadow, texts[i].c_str());
     draw->AddText(pos, kLabel, texts[i].c_str());
   }
-  if (show_legend) key(draw, p0, p1, lens, anchor);
+  if (show_legend) key(draw, p0, p1, lens, anchor, hovered_canvas);
   if (!map.source().empty() && size.x > 500.0f) {
     const char* credit = "Outlines: Natural Earth";
     if (map.source().rfind("Natural Earth", 0) == 0) {
