@@ -221,6 +221,9 @@ void GameClient::connect(const ServerAddress& address, const std::string& name) 
 }
 
 void GameClient::on_online(const pb::Welcome& welcome, bool again) {
+  // What the lobby said before this connection, as the server kept it.
+  if (!welcome.lobby_chat().empty())
+    lobby_.chat.assign(welcome.lobby_chat().begin(), welcome.lobby_chat().end());
   settings_.set_server(lobby_.server);
   settings_.set_player_name(lobby_.player);
   save_settings();

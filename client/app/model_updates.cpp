@@ -260,6 +260,39 @@ std::vector<Notification> turn_notifications(const pb::PlayerView& before,
   return out;
 }
 
+namespace {
+
+/// The report of `turn` among those the model keeps, or an empty one.
+pb::TurnReport report_of(const MatchModel& model, int turn) {
+  for (const auto& r : model.reports)
+    if (r.turn() == turn) return r;
+  return {};
+}
+
+/// Takes the views of turns the model has not seen, oldest first, with what each changed told
+/// as the notifications the player would have had: after a reconnect or a restart the history
+/// and the news are whole again.
+void catch_up(MatchModel& model, const google::protobuf::RepeatedPtrField<pb::PlayerView>& views) {
+  for (const auto& v : views) {
+    if (!model.history.empty() && v.turn() <= model.view.turn()) continue;
+    const bool first = model.history.empty();
+    const pb::PlayerView before = model.view;
+    model.view = v;
+    keep_view(model, v);
+    if (first) continue;
+    for (auto& n : turn_notifications(before, v, report_of(model, v.turn())))
+      notify(model, n.kind, std::move(n.text));
+  }
+}
+
+/// The chat the server kept, in place of what the model had (it holds all of it, and more).
+void take_chat(MatchModel& model, const google::protobuf::RepeatedPtrField<pb::ChatMessage>& chat) {
+  if (chat.empty()) return;
+  model.chat.assign(chat.begin(), chat.end());
+}
+
+}  // namespace
+
 void apply_seat_granted(MatchModel& model, const pb::SeatGranted& granted) {
   start_over_if_other(model, granted.match().match_id(), granted.state());
   const pb::PlayerView before = model.history.empty() ? pb::PlayerView{} : model.view;
@@ -267,6 +300,8 @@ void apply_seat_granted(MatchModel& model, const pb::SeatGranted& granted) {
   model.summary = granted.match();
   if (granted.has_facts()) model.facts = granted.facts();
   for (const auto& report : granted.missed_reports()) keep_report(model, report);
+  take_chat(model, granted.chat());
+  catch_up(model, granted.past_views());
   const bool newer = model.history.empty() || granted.view().turn() >= model.view.turn();
   if (newer) {
     model.view = granted.view();
@@ -281,7 +316,10 @@ void apply_seat_granted(MatchModel& model, const pb::SeatGranted& granted) {
            "Back in the match as " + name + ": " + std::to_string(granted.missed_reports_size()) +
                " turn report" + (granted.missed_reports_size() == 1 ? "" : "s") +
                " you missed are under Report.");
-  for (auto& n : proposal_notifications(before, model.view)) notify(model, n.kind, std::move(n.text));
+  // Past views told their own news; without them, the proposals open now are the news.
+  if (granted.past_views().empty())
+    for (auto& n : proposal_notifications(before, model.view))
+      notify(model, n.kind, std::move(n.text));
   if (model.view.ended()) tell_match_over(model, model.view.end_reason());
 }
 
@@ -290,6 +328,9 @@ void apply_observing(MatchModel& model, const pb::Observing& observing) {
   model.seat_token.clear();
   model.summary = observing.match();
   if (observing.has_facts()) model.facts = observing.facts();
+  for (const auto& report : observing.reports()) keep_report(model, report);
+  take_chat(model, observing.chat());
+  catch_up(model, observing.past_views());
   if (model.history.empty() || observing.view().turn() >= model.view.turn()) {
     model.view = observing.view();
     keep_view(model, model.view);

@@ -662,3 +662,66 @@ TEST(TurnTour, WithoutAutoplayItOnlyLetsTheScreenSettle) {
 
 }  // namespace
 }  // namespace hegemon::client
+
+namespace hegemon::client {
+namespace {
+
+/// After a restart the client has nothing: the seat granted again brings the views of every
+/// turn it missed, and the history and the news are rebuilt from them.
+TEST(Model, ASeatGrantedWithItsPastViewsRebuildsTheHistoryAndTheNews) {
+  MatchModel model;
+  model.my_state = "LIN";
+  pb::SeatGranted g = granted(3);
+  for (int turn = 0; turn <= 3; ++turn) {
+    pb::PlayerView v = lin_view(turn);
+    v.mutable_own()->set_gdp(100.0 + turn);
+    if (turn >= 2) add_proposal(v, 4, "DRV", {"DRV", "LIN"});
+    *g.add_past_views() = v;
+    if (turn > 0) {
+      pb::TurnReport* r = g.add_missed_reports();
+      r->set_viewer("LIN");
+      r->set_turn(turn);
+    }
+  }
+  *g.mutable_view() = g.past_views(3);
+  pb::ChatMessage* said = g.add_chat();
+  said->set_from_player("Instructor");
+  said->set_text("Read the briefing first.");
+  apply_seat_granted(model, g);
+  ASSERT_EQ(model.history.size(), 4u);
+  for (int turn = 0; turn <= 3; ++turn) {
+    EXPECT_EQ(model.history[turn].turn(), turn);
+    EXPECT_DOUBLE_EQ(model.history[turn].own().gdp(), 100.0 + turn);
+  }
+  EXPECT_EQ(model.view.turn(), 3);
+  EXPECT_EQ(model.reports.size(), 3u);
+  // The proposal that arrived with turn 2 is news again, told once, at turn 2.
+  int proposals = 0;
+  for (const auto& n : model.notifications)
+    if (n.kind == Notification::Kind::Proposal) {
+      ++proposals;
+      EXPECT_EQ(n.turn, 2);
+    }
+  EXPECT_EQ(proposals, 1);
+  ASSERT_EQ(model.chat.size(), 1u);
+  EXPECT_EQ(model.chat[0].text(), "Read the briefing first.");
+
+  // A spectator arriving late gets every public report and view so far.
+  MatchModel watcher;
+  pb::Observing o;
+  *o.mutable_match() = summary(7, 3);
+  for (int turn = 0; turn <= 3; ++turn) {
+    pb::PlayerView v = lin_view(turn);
+    v.clear_own();
+    v.clear_viewer();
+    *o.add_past_views() = v;
+    if (turn > 0) o.add_reports()->set_turn(turn);
+  }
+  *o.mutable_view() = o.past_views(3);
+  apply_observing(watcher, o);
+  EXPECT_EQ(watcher.history.size(), 4u);
+  EXPECT_EQ(watcher.reports.size(), 3u);
+}
+
+}  // namespace
+}  // namespace hegemon::client
