@@ -15,54 +15,6 @@
 namespace hegemon::client {
 namespace {
 
-/// The final scores, best first, in a popup: at the end of a match every view carries them.
-void draw_final_standings(const MatchModel& model) {
-  if (!ImGui::BeginPopup("final standings")) return;
-  std::vector<pb::Score> scores(model.view.scores().begin(), model.view.scores().end());
-  std::stable_sort(scores.begin(), scores.end(),
-                   [](const pb::Score& a, const pb::Score& b) { return a.total() > b.total(); });
-  // Who played each state: the player's name, or the bot and its doctrine.
-  const auto played_by = [&](const std::string& state) -> std::string {
-    for (const auto& seat : model.summary.seats()) {
-      if (seat.state() != state) continue;
-      if (seat.kind() == pb::SEAT_HUMAN && !seat.player_name().empty()) return seat.player_name();
-      return seat.doctrine().empty() ? "bot" : "bot (" + seat.doctrine() + ")";
-    }
-    return "";
-  };
-  if (ImGui::BeginTable("standings", 9, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-    for (const char* column : {"#", "State", "Played by", "Total", "Security", "Prosperity",
-                               "Influence", "Sovereignty", "Objectives"})
-      ImGui::TableSetupColumn(column);
-    ImGui::TableHeadersRow();
-    int rank = 1;
-    for (const auto& s : scores) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", rank++);
-      ImGui::TableNextColumn();
-      const bool mine = s.state() == model.my_state;
-      const std::string name = state_name(model.view, s.state());
-      if (mine)
-        ImGui::TextColored(colors::kGood, "%s (you)", name.c_str());
-      else
-        ImGui::TextUnformatted(name.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(played_by(s.state()).c_str());
-      for (double value : {s.total(), s.security(), s.prosperity(), s.influence(), s.sovereignty(),
-                           s.objectives()}) {
-        ImGui::TableNextColumn();
-        ImGui::Text("%.1f", value);
-      }
-    }
-    ImGui::EndTable();
-  }
-  ImGui::TextDisabled(
-      "Each part 0 to 100, 50 where the state began; the total weighs them as "
-      "the Goals tab shows.");
-  ImGui::EndPopup();
-}
-
 constexpr float kNotificationsHeight = 190.0f;
 
 std::string countdown(std::int64_t deadline_unix_ms) {
@@ -126,6 +78,8 @@ void MatchScreen::start_afresh_if_other(const MatchModel& model) {
   chat_ = ChatPanel{};
   selected_.clear();
   closeup_ = CloseupPanel{};
+  debrief_open_ = false;
+  debrief_offered_ = false;
   closeup_open_ = false;
   closeup_state_.clear();
   current_ = MatchTab::Budget;
@@ -165,6 +119,26 @@ void MatchScreen::draw(MatchModel& model, const MatchScreenActions& actions, Lin
   draw_tabs(model, actions.match);
   ImGui::EndChild();
   draw_closeup(model);
+  draw_debrief(model);
+}
+
+void MatchScreen::draw_debrief(const MatchModel& model) {
+  const bool over = model.view.ended() || model.summary.status() == pb::MATCH_FINISHED;
+  if (!over) return;
+  // Opened by itself once, when the match is seen to end; then by its button.
+  if (!debrief_offered_) {
+    debrief_offered_ = true;
+    debrief_open_ = true;
+  }
+  if (!debrief_open_) return;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const ImVec2 size(std::min(760.0f, display.x * 0.9f), std::min(640.0f, display.y * 0.88f));
+  ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(ImVec2((display.x - size.x) * 0.5f, (display.y - size.y) * 0.5f),
+                          ImGuiCond_Appearing);
+  if (ImGui::Begin("Debrief###debrief", &debrief_open_, ImGuiWindowFlags_NoCollapse))
+    debrief_.draw(model);
+  ImGui::End();
 }
 
 void MatchScreen::draw_closeup(const MatchModel& model) {
@@ -216,8 +190,10 @@ void MatchScreen::draw_top_bar(MatchModel& model, const MatchScreenActions& acti
     ImGui::TextColored(colors::kWarn, "The match is over%s%s",
                        view.end_reason().empty() ? "" : ": ", view.end_reason().c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("Final standings")) ImGui::OpenPopup("final standings");
-    draw_final_standings(model);
+    if (ImGui::SmallButton("Debrief")) debrief_open_ = true;
+    tooltip(
+        "The final standings with every part of every score, the key events turn by turn, "
+        "and charts comparing the states.");
   } else {
     ImGui::Text("Deciding turn %d of %d  \xc2\xb7  %s", model.collecting_turn(), view.turns(),
                 period_of_turn(view, model.collecting_turn()).c_str());

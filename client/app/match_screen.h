@@ -38,6 +38,7 @@ class MatchScreen {
 
   /// Whether a state's closeup is open, and whose (for the tour and the tests).
   bool closeup_open() const { return closeup_open_; }
+  bool debrief_open() const { return debrief_open_; }
   const std::string& closeup_state() const { return closeup_state_; }
   void open_closeup(const std::string& state) {
     closeup_state_ = state;
@@ -46,6 +47,7 @@ class MatchScreen {
 
  private:
   void draw_closeup(const MatchModel& model);
+  void draw_debrief(const MatchModel& model);
   void draw_top_bar(MatchModel& model, const MatchScreenActions& actions, LinkState link,
                     const UiFonts& fonts);
   void draw_orders_controls(MatchModel& model, const MatchActions& actions);
@@ -69,6 +71,9 @@ class MatchScreen {
   CloseupPanel closeup_;
   bool closeup_open_ = false;
   std::string closeup_state_;  // whose closeup is open (the last state clicked on the map)
+  DebriefPanel debrief_;
+  bool debrief_open_ = false;
+  bool debrief_offered_ = false;  // opened by itself once the match is over
   std::optional<MatchTab> requested_;
   MatchTab current_ = MatchTab::Budget;
   std::uint64_t shown_match_ = 0;  // the match and seat the panels hold choices for

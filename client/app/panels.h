@@ -46,6 +46,13 @@ struct CloseupPanel {
   void draw(const MatchModel& model, const std::string& state);
 };
 
+/// The debrief of a finished match: the final standings with who played each state and every
+/// part of every score, each total as a bar of what its parts gave it, every state's GDP over
+/// the turns, and the key events of the reports turn by turn.
+struct DebriefPanel {
+  void draw(const MatchModel& model);
+};
+
 /// The figures and standing of one state as a tooltip (the viewer's own in full).
 void state_tooltip(const pb::PlayerView& view, const std::string& id);
 

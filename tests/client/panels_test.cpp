@@ -365,6 +365,17 @@ TEST(Labels, MoneyKeepsPrecisionForSmallSums) {
   EXPECT_EQ(money(-0.5), "-500 m");
 }
 
+/// One frame of the whole match screen in a window as large as the display.
+void draw_frame(MatchScreen& screen, MatchModel& model, const MatchScreenActions& actions) {
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(kWidth, kHeight));
+  ImGui::Begin("match");
+  screen.draw(model, actions, LinkState::Online, UiFonts{});
+  ImGui::End();
+  ImGui::Render();
+}
+
 /// What a match screen holds (the selection, the treaty being drafted, pressure and aid) is of
 /// one match and seat: entering another starts it afresh, while the same match keeps it.
 TEST(MatchScreen, EnteringAnotherMatchStartsEveryPanelAfresh) {
@@ -374,15 +385,7 @@ TEST(MatchScreen, EnteringAnotherMatchStartsEveryPanelAfresh) {
   actions.match = recorder.actions();
   actions.to_lobby = [] {};
   MatchScreen screen;
-  auto frame = [&](MatchModel& model) {
-    ImGui::NewFrame();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(kWidth, kHeight));
-    ImGui::Begin("match");
-    screen.draw(model, actions, LinkState::Online, UiFonts{});
-    ImGui::End();
-    ImGui::Render();
-  };
+  auto frame = [&](MatchModel& model) { draw_frame(screen, model, actions); };
   MatchModel first = played_match(0, 1);
   frame(first);
   const std::string other = first.view.others(0).id();
@@ -461,6 +464,33 @@ TEST(CreateMatchDialog, RandomClicksOnlyEverAskForDoctrinesTheRulesetHas) {
     }
   std::cout << "random clicks: " << created.size() << " matches asked for, " << chosen
             << " seats with a chosen doctrine\n";
+}
+
+}  // namespace
+}  // namespace hegemon::client
+
+namespace hegemon::client {
+namespace {
+
+/// The debrief opens by itself once the match is over, and only then; it draws the standings,
+/// the charts and the timeline of a whole match.
+TEST(MatchScreen, TheDebriefOpensByItselfOnceTheMatchIsOver) {
+  HeadlessImGui imgui;
+  Recorder recorder;
+  MatchScreenActions actions;
+  actions.match = recorder.actions();
+  actions.to_lobby = [] {};
+  MatchScreen screen;
+  auto frame = [&](MatchModel& model) { draw_frame(screen, model, actions); };
+  MatchModel running = played_match(0, 3);
+  frame(running);
+  EXPECT_FALSE(screen.debrief_open());
+  MatchModel over = played_match(0, 20);
+  over.match_id = running.match_id;
+  ASSERT_TRUE(over.view.ended());
+  ASSERT_EQ(over.view.scores_size(), 4);  // every state's final score
+  for (int i = 0; i < 3; ++i) frame(over);
+  EXPECT_TRUE(screen.debrief_open());
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 # The client's smoke test: a real hegemon-server on 127.0.0.1, and hegemon-client under Xvfb with
 # Mesa's software OpenGL creating matches (its own seat the first, bots in the others) and playing
 # them through its own controls (--autoplay): the tutorial at 1440 x 900 for three turns, the
-# tutorial at 1024 x 640 and the cold war at 1280 x 800 for five. Fails if the client crashes or
+# tutorial at 1024 x 640 to its end (20 turns) and the cold war at 1280 x 800 for five. Fails if the client crashes or
 # exits non-zero, never reaches the last turn, or a screenshot is missing or blank.
 #
 #   smoke_test.sh HEGEMON_SERVER HEGEMON_CLIENT SCREENSHOT_DIR
@@ -67,9 +67,9 @@ play_through() {
 # The tutorial at the default size; then the two smaller windows a class's laptops have, with the
 # drawn maps of the tutorial and the cold war. Each turn's photograph shows another tab (turn 1
 # Budget, 2 Diplomacy with the closeup of the state the player fears most, 3 Threats,
-# 4 Finlandization, 5 Goals).
+# 4 Finlandization, 5 Goals, ...); the tutorial's last turn (20) shows the debrief.
 play_through tutorial 1440 900 3 "$shots"
-play_through tutorial 1024 640 5 "$shots/tutorial-1024x640"
+play_through tutorial 1024 640 20 "$shots/tutorial-1024x640"
 play_through cold_war_1949 1280 800 5 "$shots/cold_war_1949-1280x800"
 kill -0 "$server_pid" 2>/dev/null || fail "hegemon-server died during the match: $(cat "$work/server.log")"
 echo "client smoke test passed; screenshots in $shots"
