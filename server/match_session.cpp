@@ -417,7 +417,7 @@ void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Re
   // stored, it waits for it (resolve_if_orders_stored), so an acknowledged set is always applied.
   ++orders_being_stored_;
   store_.save_orders(
-      id(), collecting, {mine, request.orders(), ready},
+      id(), collecting, mine, &request.orders(), ready,
       continue_on_match([s, collecting, ready, set = std::move(set), results = std::move(results),
                          reply = std::move(reply)](MatchSession& m,
                                                    const StoreOutcome& stored) mutable {
