@@ -2,18 +2,20 @@
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-#include <google/protobuf/util/delimited_message_util.h>
 
 namespace hegemon::net {
 
 namespace io = google::protobuf::io;
 
 std::string encode_frame(const google::protobuf::MessageLite& message) {
-  std::string out;
-  {
-    io::StringOutputStream stream(&out);
-    google::protobuf::util::SerializeDelimitedToZeroCopyStream(message, &stream);
-  }
+  // Sized once and written in place: one allocation per frame, no output stream (the delimited
+  // helper's stream costs more than serializing a small reply).
+  const std::size_t body = message.ByteSizeLong();
+  const std::size_t prefix = io::CodedOutputStream::VarintSize32(static_cast<std::uint32_t>(body));
+  std::string out(prefix + body, '\0');
+  auto* at = reinterpret_cast<std::uint8_t*>(out.data());
+  at = io::CodedOutputStream::WriteVarint32ToArray(static_cast<std::uint32_t>(body), at);
+  message.SerializeWithCachedSizesToArray(at);
   return out;
 }
 
