@@ -432,7 +432,7 @@ void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Re
           pb::OrderResult* pr = accepted->add_results();
           pr->set_index(r.index);
           pr->set_accepted(r.accepted);
-          pr->set_reason(r.reason);
+          if (!r.reason.empty()) pr->set_reason(r.reason);  // an empty one costs an allocation
         }
         reply(std::move(out));
         m.readiness_stored(s, ready);

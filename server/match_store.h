@@ -233,15 +233,22 @@ template <typename Result, typename Token>
 auto MatchStore::run(std::function<Result(StoreDb&)> op, Token&& token) {
   using Signature = typename StoreCompletion<Result>::Signature;
   auto initiate = [this](auto handler, std::function<Result(StoreDb&)> operation) {
-    // The handler is kept (shared, so a move-only one fits in a std::function) until it is
-    // posted to its executor, which is kept busy meanwhile.
+    // The handler is kept until it is posted to its executor, which is kept busy meanwhile: in
+    // the completion itself when it can be copied (one allocation less per write), else shared,
+    // so that a move-only one fits in a std::function.
     auto executor = asio::get_associated_executor(handler, executor_);
     auto work = asio::make_work_guard(executor);
-    auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-    if constexpr (std::is_void_v<Result>) {
+    if constexpr (std::is_void_v<Result> && std::is_copy_constructible_v<decltype(handler)>) {
+      enqueue({std::move(operation), asio::any_io_executor(executor),
+               [handler = std::move(handler), work](const StoreOutcome& outcome) mutable {
+                 std::move(handler)(outcome);
+               }});
+    } else if constexpr (std::is_void_v<Result>) {
+      auto shared = std::make_shared<decltype(handler)>(std::move(handler));
       enqueue({std::move(operation), asio::any_io_executor(executor),
                [shared, work](const StoreOutcome& outcome) { std::move (*shared)(outcome); }});
     } else {
+      auto shared = std::make_shared<decltype(handler)>(std::move(handler));
       auto result = std::make_shared<Result>();
       enqueue({[operation = std::move(operation), result](StoreDb& db) { *result = operation(db); },
                asio::any_io_executor(executor),

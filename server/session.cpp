@@ -8,9 +8,11 @@
 namespace hegemon::server {
 namespace {
 
-// A read takes what the kernel holds, at least this much (so that the end of the stream and
-// small frames need one call) and at most that much (so that one read cannot balloon).
-constexpr std::size_t kMinRead = 1024;
+// A read offers at least this much room (what a burst of small requests fills, so that they
+// need one call) and, while a large frame is arriving, as much again as is buffered already, up
+// to that much (so that one read cannot balloon). The room is not asked of the kernel first: that
+// would be a system call of its own before every read.
+constexpr std::size_t kMinRead = 4096;
 constexpr std::size_t kMaxRead = 256u << 10;
 // Reads of one connection in one turn of the loop, so that a connection that never stops
 // sending cannot keep the loop from the others; it carries on in the next turn.
@@ -95,7 +97,7 @@ void Session::on_readable() {
       char scratch[1024];
       n = socket_.read_some(asio::buffer(scratch), ec);
     } else {
-      const std::size_t room = std::clamp(socket_.available(ec), kMinRead, kMaxRead);
+      const std::size_t room = std::clamp(reader_.buffered(), kMinRead, kMaxRead);
       char* at = reader_.prepare(room);
       n = socket_.read_some(asio::buffer(at, room), ec);
       reader_.commit(ec ? 0 : n);
