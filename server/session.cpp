@@ -12,7 +12,7 @@ namespace {
 // need one call) and, while a large frame is arriving, as much again as is buffered already, up
 // to that much (so that one read cannot balloon). The room is not asked of the kernel first: that
 // would be a system call of its own before every read.
-constexpr std::size_t kMinRead = 4096;
+constexpr std::size_t kMinRead = 1024;
 constexpr std::size_t kMaxRead = 256u << 10;
 // Reads of one connection in one turn of the loop, so that a connection that never stops
 // sending cannot keep the loop from the others; it carries on in the next turn.
