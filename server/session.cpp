@@ -92,12 +92,13 @@ void Session::on_readable() {
   for (int reads = 0; reads < kReadsPerTurn && open_; ++reads) {
     std::error_code ec;
     std::size_t n = 0;
+    std::size_t room = 0;
     if (close_after_flush_) {
       // Closing: what still comes is read and dropped, so the peer sees our error, not a reset.
       char scratch[1024];
       n = socket_.read_some(asio::buffer(scratch), ec);
     } else {
-      const std::size_t room = std::clamp(reader_.buffered(), kMinRead, kMaxRead);
+      room = std::clamp(reader_.buffered(), kMinRead, kMaxRead);
       char* at = reader_.prepare(room);
       n = socket_.read_some(asio::buffer(at, room), ec);
       reader_.commit(ec ? 0 : n);
@@ -112,7 +113,15 @@ void Session::on_readable() {
                   (ec == asio::error::eof ? "" : " (" + ec.message() + ")"));
       return shut();
     }
-    if (!close_after_flush_) take_frames();
+    if (close_after_flush_) continue;
+    take_frames();
+    // A read that did not fill its room took all the kernel held: wait rather than read again
+    // only to hear "would block". (Asio re-arms the socket with epoll for each wait, and epoll
+    // reports a socket that is readable already at once, so nothing arriving meanwhile waits.)
+    if (open_ && !close_after_flush_ && n < room) {
+      reader_.release();
+      return wait_readable();
+    }
   }
   if (!open_) return;
   asio::post(socket_.get_executor(), [self = shared_from_this()] { self->on_readable(); });
