@@ -5,7 +5,6 @@
 #include <utility>
 
 #include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
 namespace hegemon::net {
 
