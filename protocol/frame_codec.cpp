@@ -1,53 +1,72 @@
 #include "protocol/frame_codec.h"
 
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
 #include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-#include <google/protobuf/util/delimited_message_util.h>
 
 namespace hegemon::net {
 
 namespace io = google::protobuf::io;
 
 std::string encode_frame(const google::protobuf::MessageLite& message) {
-  std::string out;
-  {
-    io::StringOutputStream stream(&out);
-    google::protobuf::util::SerializeDelimitedToZeroCopyStream(message, &stream);
-  }
+  // Sized once and written in place: one allocation per frame, no output stream (the delimited
+  // helper's stream costs more than serializing a small reply).
+  const std::size_t body = message.ByteSizeLong();
+  const std::size_t prefix = io::CodedOutputStream::VarintSize32(static_cast<std::uint32_t>(body));
+  std::string out(prefix + body, '\0');
+  auto* at = reinterpret_cast<std::uint8_t*>(out.data());
+  at = io::CodedOutputStream::WriteVarint32ToArray(static_cast<std::uint32_t>(body), at);
+  message.SerializeWithCachedSizesToArray(at);
   return out;
 }
 
 void FrameReader::compact() {
   if (start_ == 0) return;
-  buffer_.erase(0, start_);
+  std::memmove(data_.get(), data_.get() + start_, size_ - start_);
+  size_ -= start_;
   start_ = 0;
+}
+
+void FrameReader::reserve(std::size_t n) {
+  if (n <= capacity_) return;
+  // Not zero-filled: every byte is written by a read (or a feed) before it is looked at.
+  const std::size_t grown = std::max(n, 2 * capacity_);
+  auto fresh = std::make_unique_for_overwrite<char[]>(grown);
+  if (size_ > 0) std::memcpy(fresh.get(), data_.get(), size_);
+  data_ = std::move(fresh);
+  capacity_ = grown;
 }
 
 void FrameReader::feed(std::string_view bytes) {
   compact();
-  buffer_.append(bytes);
+  reserve(size_ + bytes.size());
+  if (!bytes.empty()) std::memcpy(data_.get() + size_, bytes.data(), bytes.size());
+  size_ += bytes.size();
 }
 
 char* FrameReader::prepare(std::size_t n) {
   compact();
-  prepared_ = buffer_.size();
-  buffer_.resize(prepared_ + n);
-  return buffer_.data() + prepared_;
+  reserve(size_ + n);
+  prepared_ = size_;
+  size_ += n;
+  return data_.get() + prepared_;
 }
 
-void FrameReader::commit(std::size_t filled) { buffer_.resize(prepared_ + filled); }
+void FrameReader::commit(std::size_t filled) { size_ = prepared_ + filled; }
 
 bool FrameReader::release() {
   if (buffered() != 0) return false;
-  std::string().swap(buffer_);
-  start_ = 0;
+  data_.reset();
+  capacity_ = size_ = start_ = 0;
   return true;
 }
 
 FrameReader::Status FrameReader::next(google::protobuf::MessageLite& message) {
-  const std::size_t size = buffer_.size() - start_;
+  const std::size_t size = size_ - start_;
   if (size == 0) return Status::NeedMore;
-  const char* data = buffer_.data() + start_;
+  const char* data = data_.get() + start_;
   // A varint length takes at most five bytes; until its last byte (high bit clear) is here the
   // prefix is incomplete, and past five bytes it is garbage.
   std::size_t prefix_end = 0;
@@ -70,9 +89,8 @@ FrameReader::Status FrameReader::next(google::protobuf::MessageLite& message) {
 
   const bool parsed = message.ParseFromArray(data + prefix_end + 1, static_cast<int>(length));
   start_ += total;
-  if (start_ == buffer_.size()) {
-    buffer_.clear();  // keeps the memory for the next read; release() frees it
-    start_ = 0;
+  if (start_ == size_) {
+    size_ = start_ = 0;  // keeps the memory for the next read; release() frees it
   }
   return parsed ? Status::Frame : Status::Malformed;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -44,20 +45,22 @@ class FrameReader {
   /// The length the last TooLarge frame announced.
   std::size_t announced() const { return announced_; }
   /// Bytes received and not yet taken as frames.
-  std::size_t buffered() const { return buffer_.size() - start_; }
-  /// Heap memory the buffer holds, used or not (0 for the few bytes a string keeps inline).
-  std::size_t capacity() const {
-    return buffer_.capacity() > std::string().capacity() ? buffer_.capacity() : 0;
-  }
+  std::size_t buffered() const { return size_ - start_; }
+  /// Heap memory the buffer holds, used or not.
+  std::size_t capacity() const { return capacity_; }
 
  private:
   /// Moves what is left of a partial frame to the front, once per read rather than per frame.
   void compact();
+  /// Room for `n` bytes in all, keeping what is held.
+  void reserve(std::size_t n);
 
   std::size_t max_frame_;
-  std::string buffer_;
+  std::unique_ptr<char[]> data_;  // capacity_ bytes, of which the first size_ hold data
+  std::size_t capacity_ = 0;
+  std::size_t size_ = 0;
   std::size_t start_ = 0;     // where the next frame begins
-  std::size_t prepared_ = 0;  // buffer_'s size before the last prepare
+  std::size_t prepared_ = 0;  // size_ before the last prepare
   std::size_t announced_ = 0;
 };
 

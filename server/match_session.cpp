@@ -420,7 +420,7 @@ void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Re
   // stored, it waits for it (resolve_if_orders_stored), so an acknowledged set is always applied.
   ++orders_being_stored_;
   store_.save_orders(
-      id(), collecting, {mine, request.orders(), ready},
+      id(), collecting, mine, &request.orders(), ready,
       continue_on_match([s, collecting, ready, set = std::move(set), results = std::move(results),
                          reply = std::move(reply)](MatchSession& m,
                                                    const StoreOutcome& stored) mutable {
@@ -435,7 +435,7 @@ void MatchSession::submit(const Outbox* who, const pb::SubmitOrders& request, Re
           pb::OrderResult* pr = accepted->add_results();
           pr->set_index(r.index);
           pr->set_accepted(r.accepted);
-          pr->set_reason(r.reason);
+          if (!r.reason.empty()) pr->set_reason(r.reason);  // an empty one costs an allocation
         }
         reply(std::move(out));
         m.readiness_stored(s, ready);

@@ -114,14 +114,18 @@ class Statement {
     check(sqlite3_bind_int64(stmt_, i, v));
     return *this;
   }
+  // Text and blobs are bound in place, not copied (a copy is an allocation and a free per
+  // value): what is bound must outlive the statement's use, as every write's captured values do.
   Statement& bind(int i, const std::string& v) {
-    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC));
     return *this;
   }
+  Statement& bind(int i, std::string&& v) = delete;  // would dangle before the statement runs
   Statement& bind_blob(int i, const std::string& v) {
-    check(sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    check(sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC));
     return *this;
   }
+  Statement& bind_blob(int i, std::string&& v) = delete;
   Statement& bind_null(int i) {
     check(sqlite3_bind_null(stmt_, i));
     return *this;
@@ -192,7 +196,11 @@ MatchStore::MatchStore(const std::filesystem::path& file, Log& log,
                        asio::any_io_executor executor, std::int64_t max_pages)
     : log_(log), executor_(std::move(executor)) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+  // One thread at a time uses the connection (the store thread; before it starts, the caller
+  // under the store's lock), so SQLite's own per-call locking is left out (NOMUTEX).
+  if (sqlite3_open_v2(file.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) !=
       SQLITE_OK) {
     const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
@@ -282,6 +290,42 @@ void MatchStore::thread_main() {
 
 void MatchStore::commit_batch(std::vector<Job>& batch) {
   std::vector<StoreOutcome> outcomes(batch.size());
+  // Almost every batch stores whole: it runs in one transaction without a savepoint per write
+  // (a savepoint and its release cost about as much as a small write). Only a batch in which
+  // some write fails is rolled back and run again with each write in a savepoint of its own,
+  // so that the failed write fails only itself. Nothing is acknowledged before its commit.
+  if (!commit_whole(batch, outcomes)) commit_one_by_one(batch, outcomes);
+  deliver(batch, outcomes);
+}
+
+bool MatchStore::commit_whole(std::vector<Job>& batch, std::vector<StoreOutcome>& outcomes) {
+  try {
+    db_->step(kBegin);
+  } catch (const StoreError&) {
+    return false;  // the careful path says why, write by write
+  }
+  try {
+    for (Job& job : batch) job.apply(*db_);
+  } catch (const std::exception&) {
+    if (db_->in_transaction()) sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    return false;
+  }
+  try {
+    db_->step(kCommit);
+  } catch (const StoreError& e) {
+    // The commit itself failed: nothing of the batch is stored, and each write says so.
+    if (db_->in_transaction()) sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    for (StoreOutcome& outcome : outcomes) outcome.error = e.what();
+    log_.error("storage: a commit of " + std::to_string(batch.size()) +
+               " writes failed: " + e.what());
+    return true;
+  }
+  std::lock_guard lock(mutex_);
+  ++commits_;
+  return true;
+}
+
+void MatchStore::commit_one_by_one(std::vector<Job>& batch, std::vector<StoreOutcome>& outcomes) {
   std::size_t failed = 0;
   std::string last_failure;
   const auto fail = [&](std::size_t i, const std::string& why) {
@@ -332,25 +376,27 @@ void MatchStore::commit_batch(std::vector<Job>& batch) {
   if (failed > 0)
     log_.error("storage: " + std::to_string(failed) + " of " + std::to_string(batch.size()) +
                " writes of a commit failed: " + last_failure);
-  deliver(batch, outcomes);
 }
 
 void MatchStore::deliver(std::vector<Job>& batch, const std::vector<StoreOutcome>& outcomes) {
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    Job& job = batch[i];
+  // Jobs of one executor come in runs (nearly always one run: the network thread's), so each
+  // run takes its lane's lock once and the lane is looked up once per run, not per job.
+  std::size_t i = 0;
+  while (i < batch.size()) {
+    const asio::any_io_executor& executor = batch[i].executor;
     auto lane = std::find_if(lanes_.begin(), lanes_.end(), [&](const std::shared_ptr<Lane>& l) {
-      return l->executor == job.executor;
+      return l->executor == executor;
     });
     if (lane == lanes_.end()) {
       lanes_.push_back(std::make_shared<Lane>());
-      lanes_.back()->executor = job.executor;
+      lanes_.back()->executor = executor;
       lane = lanes_.end() - 1;
     }
     bool schedule = false;
     {
       std::lock_guard lock((*lane)->mutex);
-      (*lane)->pending.push_back(
-          [complete = std::move(job.complete), outcome = outcomes[i]] { complete(outcome); });
+      for (; i < batch.size() && batch[i].executor == (*lane)->executor; ++i)
+        (*lane)->pending.emplace_back(std::move(batch[i].complete), outcomes[i]);
       schedule = !(*lane)->scheduled;
       (*lane)->scheduled = true;
     }
@@ -360,20 +406,23 @@ void MatchStore::deliver(std::vector<Job>& batch, const std::vector<StoreOutcome
 
 void MatchStore::drain(const std::shared_ptr<Lane>& lane) {
   // Enough to make a handler's overhead small, few enough that what waits behind is not held.
-  constexpr int kCompletionsPerHandler = 16;
-  for (int i = 0; i < kCompletionsPerHandler; ++i) {
-    std::function<void()> next;
-    {
-      std::lock_guard lock(lane->mutex);
-      if (lane->pending.empty()) {
-        lane->scheduled = false;
-        return;
-      }
-      next = std::move(lane->pending.front());
+  constexpr std::size_t kCompletionsPerHandler = 16;
+  std::vector<Lane::Completion> now;
+  {
+    std::lock_guard lock(lane->mutex);
+    // The lane stays scheduled while this runs, so its completions never run two at a time.
+    if (lane->pending.empty()) {
+      lane->scheduled = false;
+      return;
+    }
+    const std::size_t n = std::min(kCompletionsPerHandler, lane->pending.size());
+    now.reserve(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      now.push_back(std::move(lane->pending.front()));
       lane->pending.pop_front();
     }
-    next();
   }
+  for (auto& [complete, outcome] : now) complete(outcome);
   asio::post(lane->executor, [lane] { drain(lane); });
 }
 
@@ -487,11 +536,11 @@ std::function<void(StoreDb&)> MatchStore::seat_write(std::uint64_t match, const 
 }
 
 std::function<void(StoreDb&)> MatchStore::orders_write(std::uint64_t match, int turn,
-                                                       const StoredOrders& orders) {
+                                                       const std::string& state,
+                                                       const pb::OrderSet* orders, bool ready) {
   std::optional<std::string> blob;
-  if (orders.orders) blob = serialized(*orders.orders);
-  return [match, turn, state = orders.state, blob = std::move(blob),
-          ready = orders.ready](StoreDb& db) {
+  if (orders) blob = serialized(*orders);
+  return [match, turn, state, blob = std::move(blob), ready](StoreDb& db) {
     Statement q = db.statement(kAppendOrders);
     q.bind(1, static_cast<std::int64_t>(match)).bind(2, turn).bind(3, state).bind(5, ready ? 1 : 0);
     if (blob)

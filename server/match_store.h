@@ -1,6 +1,7 @@
 // Durable storage of matches in one SQLite file (WAL). Every operation is queued to the store's
-// own thread, which runs whatever has queued up in one transaction (group commit), each write in
-// a savepoint of its own so that one failed write fails only itself, and then completes each
+// own thread, which runs whatever has queued up in one transaction (group commit); should one
+// write of it fail, the batch is rolled back and run again with each write in a savepoint of its
+// own, so that one failed write fails only itself. Then it completes each
 // operation on its caller's executor, Asio-style: the completion handler runs where
 // `asio::get_associated_executor(handler)` says (bind it with `asio::bind_executor`), the store's
 // default executor otherwise. The network loop never waits on the disk.
@@ -20,6 +21,7 @@
 #include <string>
 #include <thread>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "protocol/orders.pb.h"
@@ -119,7 +121,16 @@ class MatchStore {
   /// Appends an order set (or, with no orders, a change of readiness alone) to the order log.
   template <typename Token>
   auto save_orders(std::uint64_t match, int turn, const StoredOrders& orders, Token&& token) {
-    return run(orders_write(match, turn, orders), std::forward<Token>(token));
+    return run(orders_write(match, turn, orders.state, orders.orders ? &*orders.orders : nullptr,
+                            orders.ready),
+               std::forward<Token>(token));
+  }
+  /// The same, for orders as they arrived (serialized at once, never copied; null: readiness
+  /// alone).
+  template <typename Token>
+  auto save_orders(std::uint64_t match, int turn, const std::string& state,
+                   const pb::OrderSet* orders, bool ready, Token&& token) {
+    return run(orders_write(match, turn, state, orders, ready), std::forward<Token>(token));
   }
   template <typename Token>
   auto save_turn(StoredTurn turn, Token&& token) {
@@ -166,7 +177,8 @@ class MatchStore {
   struct Lane {
     asio::any_io_executor executor;
     std::mutex mutex;
-    std::deque<std::function<void()>> pending;
+    using Completion = std::pair<std::function<void(const StoreOutcome&)>, StoreOutcome>;
+    std::deque<Completion> pending;
     bool scheduled = false;
   };
   static void drain(const std::shared_ptr<Lane>& lane);
@@ -176,7 +188,8 @@ class MatchStore {
                                                    const pb::World& start);
   static std::function<void(StoreDb&)> seat_write(std::uint64_t match, const SeatRecord& seat);
   static std::function<void(StoreDb&)> orders_write(std::uint64_t match, int turn,
-                                                    const StoredOrders& orders);
+                                                    const std::string& state,
+                                                    const pb::OrderSet* orders, bool ready);
   static std::function<void(StoreDb&)> turn_write(StoredTurn turn);
   static std::function<void(StoreDb&)> status_write(std::uint64_t match, pb::MatchStatus status);
   static std::function<std::vector<pb::TurnReport>(StoreDb&)> reports_read(
@@ -187,6 +200,11 @@ class MatchStore {
   void enqueue(Job job);
   void thread_main();
   void commit_batch(std::vector<Job>& batch);
+  /// Runs the whole batch in one transaction; false (and nothing stored) if some write failed.
+  bool commit_whole(std::vector<Job>& batch, std::vector<StoreOutcome>& outcomes);
+  /// Runs the batch again with each write in a savepoint of its own, so that a failed write
+  /// fails only itself.
+  void commit_one_by_one(std::vector<Job>& batch, std::vector<StoreOutcome>& outcomes);
 
   Log& log_;
   asio::any_io_executor executor_;
@@ -215,15 +233,22 @@ template <typename Result, typename Token>
 auto MatchStore::run(std::function<Result(StoreDb&)> op, Token&& token) {
   using Signature = typename StoreCompletion<Result>::Signature;
   auto initiate = [this](auto handler, std::function<Result(StoreDb&)> operation) {
-    // The handler is kept (shared, so a move-only one fits in a std::function) until it is
-    // posted to its executor, which is kept busy meanwhile.
+    // The handler is kept until it is posted to its executor, which is kept busy meanwhile: in
+    // the completion itself when it can be copied (one allocation less per write), else shared,
+    // so that a move-only one fits in a std::function.
     auto executor = asio::get_associated_executor(handler, executor_);
     auto work = asio::make_work_guard(executor);
-    auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-    if constexpr (std::is_void_v<Result>) {
+    if constexpr (std::is_void_v<Result> && std::is_copy_constructible_v<decltype(handler)>) {
+      enqueue({std::move(operation), asio::any_io_executor(executor),
+               [handler = std::move(handler), work](const StoreOutcome& outcome) mutable {
+                 std::move(handler)(outcome);
+               }});
+    } else if constexpr (std::is_void_v<Result>) {
+      auto shared = std::make_shared<decltype(handler)>(std::move(handler));
       enqueue({std::move(operation), asio::any_io_executor(executor),
                [shared, work](const StoreOutcome& outcome) { std::move (*shared)(outcome); }});
     } else {
+      auto shared = std::make_shared<decltype(handler)>(std::move(handler));
       auto result = std::make_shared<Result>();
       enqueue({[operation = std::move(operation), result](StoreDb& db) { *result = operation(db); },
                asio::any_io_executor(executor),

@@ -1,12 +1,17 @@
 #include "server/session.h"
 
 #include <algorithm>
+#include <cstddef>
+
+#include <google/protobuf/arena.h>
 
 namespace hegemon::server {
 namespace {
 
-// A read takes what the kernel holds, at least this much (so that the end of the stream and
-// small frames need one call) and at most that much (so that one read cannot balloon).
+// A read offers at least this much room (what a burst of small requests fills, so that they
+// need one call) and, while a large frame is arriving, as much again as is buffered already, up
+// to that much (so that one read cannot balloon). The room is not asked of the kernel first: that
+// would be a system call of its own before every read.
 constexpr std::size_t kMinRead = 1024;
 constexpr std::size_t kMaxRead = 256u << 10;
 // Reads of one connection in one turn of the loop, so that a connection that never stops
@@ -14,6 +19,8 @@ constexpr std::size_t kMaxRead = 256u << 10;
 constexpr int kReadsPerTurn = 4;
 // Write-queue slots kept between writes; a burst that needed more gives them back.
 constexpr std::size_t kKeptWriteSlots = 64;
+// Room for a typical request's message on the stack (a larger one takes heap blocks).
+constexpr std::size_t kRequestArenaBytes = 2048;
 
 }  // namespace
 
@@ -85,12 +92,13 @@ void Session::on_readable() {
   for (int reads = 0; reads < kReadsPerTurn && open_; ++reads) {
     std::error_code ec;
     std::size_t n = 0;
+    std::size_t room = 0;
     if (close_after_flush_) {
       // Closing: what still comes is read and dropped, so the peer sees our error, not a reset.
       char scratch[1024];
       n = socket_.read_some(asio::buffer(scratch), ec);
     } else {
-      const std::size_t room = std::clamp(socket_.available(ec), kMinRead, kMaxRead);
+      room = std::clamp(reader_.buffered(), kMinRead, kMaxRead);
       char* at = reader_.prepare(room);
       n = socket_.read_some(asio::buffer(at, room), ec);
       reader_.commit(ec ? 0 : n);
@@ -105,19 +113,32 @@ void Session::on_readable() {
                   (ec == asio::error::eof ? "" : " (" + ec.message() + ")"));
       return shut();
     }
-    if (!close_after_flush_) take_frames();
+    if (close_after_flush_) continue;
+    take_frames();
+    // A read that did not fill its room took all the kernel held: wait rather than read again
+    // only to hear "would block". (Asio re-arms the socket with epoll for each wait, and epoll
+    // reports a socket that is readable already at once, so nothing arriving meanwhile waits.)
+    if (open_ && !close_after_flush_ && n < room) {
+      reader_.release();
+      return wait_readable();
+    }
   }
   if (!open_) return;
   asio::post(socket_.get_executor(), [self = shared_from_this()] { self->on_readable(); });
 }
 
 bool Session::take_frames() {
+  // Each request is parsed into an arena that starts on the stack: a request's message and its
+  // fields cost no allocation and no free (a request is about a dozen of them otherwise).
+  // Handlers copy what they keep, so nothing outlives the frame.
+  alignas(std::max_align_t) char initial_block[kRequestArenaBytes];
   for (;;) {
-    pb::ClientMessage message;
-    const auto status = reader_.next(message);
+    google::protobuf::Arena arena(initial_block, sizeof initial_block);
+    auto* message = google::protobuf::Arena::CreateMessage<pb::ClientMessage>(&arena);
+    const auto status = reader_.next(*message);
     if (status == net::FrameReader::Status::NeedMore) return true;
     if (status == net::FrameReader::Status::Frame) {
-      on_frame(message);
+      on_frame(*message);
       if (!open_ || close_after_flush_) return false;
       continue;
     }
