@@ -16,13 +16,22 @@ std::string no_recipient(const pb::SeatInfo& seat) {
   if (seat.player_name().empty())
     return "nobody holds the seat of " + who + " yet; nothing was sent, write once a player "
            "has taken it (SeatInfo.player_name)";
-  if (!seat.connected())
-    return seat.player_name() + ", who holds " + who + ", is not connected and messages are "
-           "not kept; nothing was sent, write once SeatInfo.connected shows them back";
+  // A player who is away reads it on return: the match keeps its chat.
   return {};
 }
 
 }  // namespace
+
+ChatRequests::ChatRequests(MatchStore& store, Log& log) : store_(store), log_(log) {}
+
+void ChatRequests::restore() {
+  try {
+    const auto said = store_.load_chat_at_start(0, static_cast<int>(kLobbyChatKept));
+    lobby_said_.assign(said.begin(), said.end());
+  } catch (const StoreError& e) {
+    log_.error(std::string("the lobby's chat could not be read: ") + e.what());
+  }
+}
 
 void ChatRequests::enter(Peer& who) { audience_[who.session_id()] = who.outbox(); }
 
@@ -46,10 +55,19 @@ void ChatRequests::send_in_lobby(Request& r) {
   m.mutable_chat()->set_sent_unix_ms(std::chrono::duration_cast<std::chrono::milliseconds>(
                                          std::chrono::system_clock::now().time_since_epoch())
                                          .count());
-  const EncodedEvent said = encode_event(m);
-  for (const auto& [id, weak] : audience_)
-    if (auto out = weak.lock()) out->deliver(said);
-  r.reply(ack_message());
+  // Kept before it is sent, so that whoever arrives later reads it in its Welcome; the
+  // sender's Ack comes before the message itself.
+  store_.save_chat(0, m.chat(), [this, m, reply = std::move(r.reply)](const StoreOutcome& stored) {
+    if (!stored)
+      return reply(error_message(pb::STORAGE_UNAVAILABLE, "the message could not be stored (" +
+                                                              stored.error + "); it was not sent"));
+    reply(ack_message());
+    lobby_said_.push_back(m.chat());
+    if (lobby_said_.size() > kLobbyChatKept) lobby_said_.pop_front();
+    const EncodedEvent said = encode_event(m);
+    for (const auto& [id, weak] : audience_)
+      if (auto out = weak.lock()) out->deliver(said);
+  });
 }
 
 void ChatRequests::send_in_match(Request& r) {

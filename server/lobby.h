@@ -32,6 +32,7 @@ class Lobby {
   /// Brings back every match from storage (before the network starts): unfinished ones go on,
   /// finished ones stay listed and their seats can still fetch their reports.
   void restore();
+  MatchStore& store() { return store_; }
   void stop();
 
   void list(Reply reply) const;

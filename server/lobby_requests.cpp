@@ -44,7 +44,7 @@ LobbyRequests::LobbyRequests(Lobby& lobby, Log& log, std::string server_name,
       server_name_(std::move(server_name)),
       assets_dir_(std::move(assets_dir)) {}
 
-bool LobbyRequests::hello(Request& request) {
+bool LobbyRequests::hello(Request& request, const std::deque<pb::ChatMessage>& lobby_chat) {
   const pb::Hello& hello = request.message.hello();
   if (hello.protocol_version() != pb::PROTOCOL_VERSION_CURRENT) {
     request.reply(error_message(pb::VERSION_MISMATCH,
@@ -65,6 +65,7 @@ bool LobbyRequests::hello(Request& request) {
   m.mutable_welcome()->set_protocol_version(pb::PROTOCOL_VERSION_CURRENT);
   m.mutable_welcome()->set_server_name(server_name_);
   m.mutable_welcome()->set_session_id(request.from.session_id());
+  for (const auto& said : lobby_chat) *m.mutable_welcome()->add_lobby_chat() = said;
   request.reply(std::move(m));
   return true;
 }

@@ -2,6 +2,7 @@
 // and of scenarios, creating a match, and pinging.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 
@@ -16,7 +17,7 @@ class LobbyRequests {
   LobbyRequests(Lobby& lobby, Log& log, std::string server_name, std::string assets_dir);
 
   /// Identifies the connection; true when it was welcomed.
-  bool hello(Request& request);
+  bool hello(Request& request, const std::deque<pb::ChatMessage>& lobby_chat);
   void list_matches(Request& request);
   /// Every scenario with its states and doctrines, read from the files once per server.
   void list_scenarios(Request& request);

@@ -185,40 +185,93 @@ bool MatchSession::all_humans_ready() const {
                      [](const Seat& s) { return !s.human || s.ready; });
 }
 
-void MatchSession::grant_seat(StateIndex s, const std::shared_ptr<Outbox>& who,
-                              const std::string& token, int after_turn, bool joining,
-                              Reply reply) {
-  if (after_turn >= world_.turn && !retired())
-    return finish_grant(seats_[s], world_, who, token, {}, joining, reply);
-  // The seat is handed over once its reports are read: the read is queued behind every turn
-  // already on its way to storage, and completes before any turn stored after it, so the view
-  // and the reports it is given are of the same turn.
-  store_.load_reports(
-      id(), world_.states[s].id, after_turn,
-      continue_on_match([s, weak_who = std::weak_ptr<Outbox>(who), token, joining,
-                         reply = std::move(reply)](MatchSession& m, const StoreOutcome& read,
-                                                   std::vector<pb::TurnReport> missed) mutable {
-        auto who_now = weak_who.lock();
-        if (!who_now) return;
+namespace {
+
+/// How many of a match's latest chat messages a late arrival is given.
+constexpr int kChatKept = 200;
+/// How many are read to find them: private messages of other seats are left out.
+constexpr int kChatRead = 1000;
+
+/// Whether the seat of state `state` (empty: a spectator) may read `message`.
+bool may_read(const pb::ChatMessage& message, const std::string& state) {
+  if (message.to_state().empty()) return true;
+  return !state.empty() && (message.to_state() == state || message.from_state() == state);
+}
+
+}  // namespace
+
+void MatchSession::catch_up(StateIndex viewer, int after_turn, int views_from,
+                            std::function<void(MatchSession&, CatchUp)> then) {
+  const std::string state = viewer >= 0 ? world_.states[viewer].id : std::string();
+  // One read, queued behind every turn already on its way to storage and completed before any
+  // turn stored after it, so that the reports, the views and the chat are of the same moment.
+  store_.load_catch_up(
+      id(), state, after_turn, views_from, kChatRead,
+      continue_on_match([viewer, state, then = std::move(then)](MatchSession& m,
+                                                                const StoreOutcome& read,
+                                                                StoredCatchUp stored) mutable {
         if (!read) {
-          m.log_.error("match " + std::to_string(m.id()) + ": the reports of " +
-                       m.world_.states[s].id + " could not be read: " + read.error);
-          if (!joining)
-            return reply(error_message(pb::STORAGE_UNAVAILABLE,
-                                       "the server could not read your reports (" + read.error +
-                                           "); the seat is still yours, reconnect again later"));
-          missed.clear();
+          m.log_.error("match " + std::to_string(m.id()) + ": what " +
+                       (state.empty() ? std::string("a spectator") : state) +
+                       " missed could not be read: " + read.error);
+          CatchUp failed;
+          failed.read = read;
+          return then(m, std::move(failed));
         }
-        m.with_world(reply, [s, who_now, token, missed = std::move(missed), joining, reply](
-                                MatchSession& match, const World& world) mutable {
-          match.finish_grant(match.seats_[s], world, who_now, token, missed, joining, reply);
+        // The views of past worlds are made on the workers, like every other view.
+        asio::post(m.workers_, [self = m.weak_from_this(), viewer, state,
+                                stored = std::move(stored), then = std::move(then)]() mutable {
+          auto match = self.lock();
+          if (!match) return;
+          CatchUp got;
+          got.reports = std::move(stored.reports);
+          for (const std::string& bytes : stored.worlds) {
+            pb::World message;
+            if (!message.ParseFromString(bytes)) continue;
+            try {
+              got.views.push_back(make_view(world_from_proto(message), viewer));
+            } catch (const SchemaError&) {
+              // A world this server cannot read any more is left out of the history.
+            }
+          }
+          for (auto& c : stored.chat)
+            if (may_read(c, state)) got.chat.push_back(std::move(c));
+          if (got.chat.size() > static_cast<std::size_t>(kChatKept))
+            got.chat.erase(got.chat.begin(), got.chat.end() - kChatKept);
+          asio::post(match->io_, [self, got = std::move(got), then = std::move(then)]() mutable {
+            if (auto again = self.lock()) then(*again, std::move(got));
+          });
         });
       }));
 }
 
-void MatchSession::finish_grant(Seat& seat, const World& world,
-                                const std::shared_ptr<Outbox>& who, const std::string& token,
-                                const std::vector<pb::TurnReport>& missed, bool joining,
+void MatchSession::grant_seat(StateIndex s, const std::shared_ptr<Outbox>& who,
+                              const std::string& token, int after_turn, bool joining, Reply reply) {
+  // A new seat gets its views of every turn, the start included; a seat coming back those of
+  // the turns after the last report it has.
+  const int views_from = joining ? 0 : after_turn + 1;
+  catch_up(s, after_turn, views_from,
+           [s, weak_who = std::weak_ptr<Outbox>(who), token, joining, reply = std::move(reply)](
+               MatchSession& m, CatchUp missed) mutable {
+             auto who_now = weak_who.lock();
+             if (!who_now) return;
+             if (!missed.read) {
+               if (!joining)
+                 return reply(
+                     error_message(pb::STORAGE_UNAVAILABLE,
+                                   "the server could not read your reports (" + missed.read.error +
+                                       "); the seat is still yours, reconnect again later"));
+               missed = CatchUp{};
+             }
+             m.with_world(reply, [s, who_now, token, missed = std::move(missed), joining, reply](
+                                     MatchSession& match, const World& world) mutable {
+               match.finish_grant(match.seats_[s], world, who_now, token, missed, joining, reply);
+             });
+           });
+}
+
+void MatchSession::finish_grant(Seat& seat, const World& world, const std::shared_ptr<Outbox>& who,
+                                const std::string& token, const CatchUp& missed, bool joining,
                                 Reply& reply) {
   // One connection holds one seat of a match: taking another lets the first go.
   if (Seat* previous = seat_of(who.get()); previous && previous != &seat) previous->holder.reset();
@@ -230,7 +283,11 @@ void MatchSession::finish_grant(Seat& seat, const World& world,
   granted->set_seat_token(token);
   *granted->mutable_view() = make_view(world, seat.state);
   *granted->mutable_facts() = make_facts(world);
-  for (const auto& report : missed) *granted->add_missed_reports() = report;
+  for (const auto& report : missed.reports) *granted->add_missed_reports() = report;
+  for (const auto& view : missed.views)
+    if (view.turn() < world.turn) *granted->add_past_views() = view;
+  *granted->add_past_views() = granted->view();  // the last of them is the view itself
+  for (const auto& c : missed.chat) *granted->add_chat() = c;
   reply(std::move(m));
   const std::string what = (joining ? " took " : " reconnected to ") + world_.states[seat.state].name;
   log_.info("match " + std::to_string(id()) + ": " + who->label() + what);
@@ -301,12 +358,23 @@ void MatchSession::reconnect(const std::shared_ptr<Outbox>& who, const pb::Recon
 void MatchSession::observe(const std::shared_ptr<Outbox>& who, Reply reply) {
   if (auto verdict = can(Intent::Observe); !verdict) return reply(error_message(verdict));
   spectators_.insert_or_assign(who.get(), who);
-  with_world(reply, [reply](MatchSession& match, const World& world) mutable {
-    pb::ServerMessage m;
-    *m.mutable_observing()->mutable_match() = match.summary();
-    *m.mutable_observing()->mutable_view() = make_view(world, kSpectator);
-    *m.mutable_observing()->mutable_facts() = make_facts(world);
-    reply(std::move(m));
+  // Every public report and view so far, and the public chat: a spectator who comes late sees
+  // the match from its start.
+  catch_up(kSpectator, 0, 0, [reply = std::move(reply)](MatchSession& m, CatchUp past) mutable {
+    m.with_world(reply,
+                 [reply, past = std::move(past)](MatchSession& match, const World& world) mutable {
+                   pb::ServerMessage out;
+                   pb::Observing* o = out.mutable_observing();
+                   *o->mutable_match() = match.summary();
+                   *o->mutable_view() = make_view(world, kSpectator);
+                   *o->mutable_facts() = make_facts(world);
+                   for (const auto& report : past.reports) *o->add_reports() = report;
+                   for (const auto& view : past.views)
+                     if (view.turn() < world.turn) *o->add_past_views() = view;
+                   *o->add_past_views() = o->view();
+                   for (const auto& c : past.chat) *o->add_chat() = c;
+                   reply(std::move(out));
+                 });
   });
 }
 
@@ -509,22 +577,35 @@ void MatchSession::chat(const Outbox* who, const pb::SendChat& request, Reply re
   if (from) chat->set_from_state(world_.states[from->state].id);
   chat->set_text(request.text());
   chat->set_sent_unix_ms(unix_ms(std::chrono::system_clock::now()));
-  if (request.to_state().empty()) {
-    const EncodedEvent said = encode_event(m);
-    for_each_listener([&](Outbox& out, const Seat*) { out.deliver(said); });
-    return reply(ack());
+  // The request table lets only a seat holder write privately (NOT_YOUR_SEAT otherwise).
+  const StateIndex to = request.to_state().empty() ? -1 : world_.find(request.to_state());
+  if (!request.to_state().empty()) {
+    if (to < 0)
+      return reply(error_message(pb::NOT_FOUND,
+                                 "there is no state \"" + request.to_state() + "\" in this match"));
+    chat->set_to_state(request.to_state());
   }
-  if (!from)
-    return reply(error_message(pb::NOT_ALLOWED, "spectators can only chat in public"));
-  const StateIndex to = world_.find(request.to_state());
-  if (to < 0)
-    return reply(error_message(pb::NOT_FOUND,
-                               "there is no state \"" + request.to_state() + "\" in this match"));
-  chat->set_to_state(request.to_state());
-  if (auto holder = seats_[to].holder.lock()) holder->deliver(m);
-  if (auto self_holder = from->holder.lock(); self_holder && to != from->state)
-    self_holder->deliver(m);
-  reply(ack());
+  const StateIndex sender = from ? from->state : -1;
+  // Kept before it is sent, so that whoever arrives later reads it too; the sender's Ack comes
+  // before the message itself.
+  store_.save_chat(
+      id(), *chat,
+      continue_on_match([m = std::move(m), to, sender, reply = std::move(reply)](
+                            MatchSession& match, const StoreOutcome& stored) mutable {
+        if (!stored)
+          return reply(error_message(
+              pb::STORAGE_UNAVAILABLE,
+              "the message could not be stored (" + stored.error + "); it was not sent"));
+        reply(ack());
+        if (to < 0) {
+          const EncodedEvent said = encode_event(m);
+          match.for_each_listener([&](Outbox& out, const Seat*) { out.deliver(said); });
+          return;
+        }
+        if (auto holder = match.seats_[to].holder.lock()) holder->deliver(m);
+        if (sender >= 0 && sender != to)
+          if (auto self_holder = match.seats_[sender].holder.lock()) self_holder->deliver(m);
+      }));
 }
 
 

@@ -105,9 +105,21 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
   /// token is lost if that read fails, so `joining` grants it without them then).
   void grant_seat(StateIndex seat, const std::shared_ptr<Outbox>& who, const std::string& token,
                   int after_turn, bool joining, Reply reply);
+  /// What a seat or a spectator missed: its reports, its views of past worlds, the chat it may
+  /// read. `read` says whether storage could give them.
+  struct CatchUp {
+    StoreOutcome read;
+    std::vector<pb::TurnReport> reports;
+    std::vector<pb::PlayerView> views;
+    std::vector<pb::ChatMessage> chat;
+  };
+  /// Reads what `viewer` (a seat, or kSpectator) missed: its reports after `after_turn`, its
+  /// views of the worlds from `views_from` on (made on the workers) and the chat it may read;
+  /// then calls `then` on the match's executor.
+  void catch_up(StateIndex viewer, int after_turn, int views_from,
+                std::function<void(MatchSession&, CatchUp)> then);
   void finish_grant(Seat& seat, const World& world, const std::shared_ptr<Outbox>& who,
-                    const std::string& token, const std::vector<pb::TurnReport>& missed,
-                    bool joining, Reply& reply);
+                    const std::string& token, const CatchUp& missed, bool joining, Reply& reply);
   /// Calls `then(match, world)` with the whole world: at once, or for a retired match once it is
   /// read from storage (`reply` gets the error if that fails).
   template <typename Then>

@@ -50,6 +50,12 @@ CREATE TABLE IF NOT EXISTS reports (
   report BLOB NOT NULL,
   PRIMARY KEY (match_id, turn, state)
 );
+CREATE TABLE IF NOT EXISTS chat (
+  seq INTEGER PRIMARY KEY,
+  match_id INTEGER NOT NULL,
+  message BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chat_by_match ON chat (match_id, seq);
 )sql";
 
 void exec(sqlite3* db, const char* sql) {
@@ -93,6 +99,12 @@ const char* kInsertReport =
 const char* kUpdateStatus = "UPDATE matches SET status = ? WHERE id = ?";
 const char* kSelectReports =
     "SELECT report FROM reports WHERE match_id = ? AND state = ? AND turn > ? ORDER BY turn";
+const char* kInsertChat = "INSERT INTO chat (match_id, message) VALUES (?, ?)";
+const char* kSelectChat =
+    "SELECT message FROM (SELECT seq, message FROM chat WHERE match_id = ? ORDER BY seq DESC "
+    "LIMIT ?) ORDER BY seq";
+const char* kSelectWorldsFrom =
+    "SELECT world FROM worlds WHERE match_id = ? AND turn >= ? ORDER BY turn";
 const char* kSelectLatestWorld =
     "SELECT world FROM worlds WHERE match_id = ? ORDER BY turn DESC LIMIT 1";
 
@@ -433,6 +445,11 @@ std::uint64_t MatchStore::last_match_id() {
   return static_cast<std::uint64_t>(q.integer(0));
 }
 
+std::vector<pb::ChatMessage> MatchStore::load_chat_at_start(std::uint64_t match, int latest) {
+  std::lock_guard lock(mutex_);
+  return chat_read(match, latest)(*db_);
+}
+
 std::vector<StoredMatch> MatchStore::load_matches() {
   std::lock_guard lock(mutex_);
   std::vector<StoredMatch> out;
@@ -598,6 +615,46 @@ std::function<pb::World(StoreDb&)> MatchStore::world_read(std::uint64_t match) {
     if (!q.row()) throw StoreError("match " + std::to_string(match) + " has no stored world");
     return parsed<pb::World>(q.blob(0), "world");
   };
+}
+
+std::function<void(StoreDb&)> MatchStore::chat_write(std::uint64_t match,
+                                                     const pb::ChatMessage& message) {
+  return [match, blob = serialized(message)](StoreDb& db) {
+    db.statement(kInsertChat).bind(1, static_cast<std::int64_t>(match)).bind_blob(2, blob).run();
+  };
+}
+
+std::function<std::vector<pb::ChatMessage>(StoreDb&)> MatchStore::chat_read(std::uint64_t match,
+                                                                            int latest) {
+  return [match, latest](StoreDb& db) {
+    std::vector<pb::ChatMessage> out;
+    Statement q = db.statement(kSelectChat);
+    q.bind(1, static_cast<std::int64_t>(match)).bind(2, static_cast<std::int64_t>(latest));
+    while (q.row()) out.push_back(parsed<pb::ChatMessage>(q.blob(0), "chat message"));
+    return out;
+  };
+}
+
+std::function<std::vector<std::string>(StoreDb&)> MatchStore::worlds_read(std::uint64_t match,
+                                                                          int from_turn) {
+  return [match, from_turn](StoreDb& db) {
+    std::vector<std::string> out;
+    Statement q = db.statement(kSelectWorldsFrom);
+    q.bind(1, static_cast<std::int64_t>(match)).bind(2, static_cast<std::int64_t>(from_turn));
+    while (q.row()) out.push_back(q.blob(0));
+    return out;
+  };
+}
+
+std::function<StoredCatchUp(StoreDb&)> MatchStore::catch_up_read(std::uint64_t match,
+                                                                 const std::string& state,
+                                                                 int after_turn, int worlds_from,
+                                                                 int chat) {
+  return
+      [reports = reports_read(match, state, after_turn), worlds = worlds_read(match, worlds_from),
+       messages = chat_read(match, chat)](StoreDb& db) {
+        return StoredCatchUp{reports(db), worlds(db), messages(db)};
+      };
 }
 
 }  // namespace hegemon::server

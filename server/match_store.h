@@ -88,6 +88,15 @@ struct StoredTurn {
   std::vector<std::pair<std::string, std::string>> reports;
 };
 
+/// What a seat or a spectator needs to catch up on a match, read in one go: its reports after a
+/// turn, the worlds from a turn on (serialized, for the workers to parse and view), and the
+/// match's latest chat.
+struct StoredCatchUp {
+  std::vector<pb::TurnReport> reports;
+  std::vector<std::string> worlds;
+  std::vector<pb::ChatMessage> chat;
+};
+
 /// The store thread's connection: statements are prepared once and reused.
 class StoreDb;
 
@@ -108,6 +117,9 @@ class MatchStore {
   /// Every match, finished ones included (their players may still fetch their reports), for a
   /// restart. Run before the network starts: after that every read and write is queued.
   std::vector<StoredMatch> load_matches();
+  /// The `latest` chat messages of `match` (0 = the lobby), oldest first, read at once: like
+  /// load_matches, for a start before the network runs.
+  std::vector<pb::ChatMessage> load_chat_at_start(std::uint64_t match, int latest);
 
   // Writes. Each completes with void(StoreOutcome) once durable or failed.
   template <typename Token>
@@ -136,6 +148,11 @@ class MatchStore {
   auto save_turn(StoredTurn turn, Token&& token) {
     return run(turn_write(std::move(turn)), std::forward<Token>(token));
   }
+  /// Keeps a chat message of `match` (0 = the lobby), so that late arrivals read it.
+  template <typename Token>
+  auto save_chat(std::uint64_t match, const pb::ChatMessage& message, Token&& token) {
+    return run(chat_write(match, message), std::forward<Token>(token));
+  }
   template <typename Token>
   auto save_status(std::uint64_t match, pb::MatchStatus status, Token&& token) {
     return run(status_write(match, status), std::forward<Token>(token));
@@ -147,6 +164,28 @@ class MatchStore {
   template <typename Token>
   auto load_reports(std::uint64_t match, const std::string& state, int after_turn, Token&& token) {
     return run(reports_read(match, state, after_turn), std::forward<Token>(token));
+  }
+  /// The stored worlds of `match` from turn `from_turn` on, oldest first, as stored (serialized
+  /// pb::World: whoever reads them parses them, off the store thread); completes with
+  /// void(StoreOutcome, std::vector<std::string>).
+  template <typename Token>
+  auto load_worlds(std::uint64_t match, int from_turn, Token&& token) {
+    return run(worlds_read(match, from_turn), std::forward<Token>(token));
+  }
+  /// The `latest` chat messages of `match` (0 = the lobby), oldest first; completes with
+  /// void(StoreOutcome, std::vector<pb::ChatMessage>).
+  template <typename Token>
+  auto load_chat(std::uint64_t match, int latest, Token&& token) {
+    return run(chat_read(match, latest), std::forward<Token>(token));
+  }
+  /// The reports of `state` after `after_turn`, the worlds from `worlds_from` on and the
+  /// `chat` latest messages of `match`, in one read; completes with
+  /// void(StoreOutcome, StoredCatchUp).
+  template <typename Token>
+  auto load_catch_up(std::uint64_t match, const std::string& state, int after_turn, int worlds_from,
+                     int chat, Token&& token) {
+    return run(catch_up_read(match, state, after_turn, worlds_from, chat),
+               std::forward<Token>(token));
   }
   /// The latest stored world of `match`; completes with void(StoreOutcome, pb::World).
   template <typename Token>
@@ -195,6 +234,16 @@ class MatchStore {
   static std::function<std::vector<pb::TurnReport>(StoreDb&)> reports_read(
       std::uint64_t match, const std::string& state, int after_turn);
   static std::function<pb::World(StoreDb&)> world_read(std::uint64_t match);
+  static std::function<void(StoreDb&)> chat_write(std::uint64_t match,
+                                                  const pb::ChatMessage& message);
+  static std::function<std::vector<pb::ChatMessage>(StoreDb&)> chat_read(std::uint64_t match,
+                                                                         int latest);
+  static std::function<std::vector<std::string>(StoreDb&)> worlds_read(std::uint64_t match,
+                                                                       int from_turn);
+  static std::function<StoredCatchUp(StoreDb&)> catch_up_read(std::uint64_t match,
+                                                              const std::string& state,
+                                                              int after_turn, int worlds_from,
+                                                              int chat);
 
   void migrate_orders_table(sqlite3* db);
   void enqueue(Job job);

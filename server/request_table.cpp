@@ -22,16 +22,17 @@ Verdict standing_refusal(Standing needed, std::uint64_t match_id) {
   return {pb::INTERNAL, "a request needs a standing this server does not know"};
 }
 
-RequestTable::RequestTable(Lobby& lobby, Log& log, std::string server_name,
-                           std::string assets_dir)
+RequestTable::RequestTable(Lobby& lobby, Log& log, std::string server_name, std::string assets_dir)
     : lobby_(lobby),
       lobby_requests_(lobby, log, std::move(server_name), std::move(assets_dir)),
       match_requests_(),
-      chat_requests_() {
+      chat_requests_(lobby.store(), log) {
+  chat_requests_.restore();
   using M = pb::ClientMessage;
   using S = Standing;
   add(M::kHello, {S::Anonymous, Names::NoMatch, nullptr, nullptr, [this](Request& r) {
-                    if (lobby_requests_.hello(r)) chat_requests_.enter(r.from);
+                    if (lobby_requests_.hello(r, chat_requests_.lobby_history()))
+                      chat_requests_.enter(r.from);
                   }});
   add(M::kPing, {S::Identified, Names::NoMatch, nullptr, nullptr,
                  [](Request& r) { LobbyRequests::ping(r); }});

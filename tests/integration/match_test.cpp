@@ -335,3 +335,79 @@ TEST(Match, AnAbsentSeatKeepsItsBudgetOrIsPlayedByTheBotAsTheMatchSays) {
 
 }  // namespace
 }  // namespace hegemon::testing
+
+namespace hegemon::testing {
+namespace {
+
+/// A seat coming back and a spectator arriving late get the match from its start: every view,
+/// every report and the chat they may read, so their history and news are whole again.
+TEST(Match, ALateSpectatorAndAReturningSeatGetTheWholeHistoryAndTheChat) {
+  TempDir data;
+  TestServer server(data.path());
+  Player kar(server.port(), "Karla"), drv(server.port(), "Dragan");
+  const std::uint64_t id = seat_kar_and_drv(kar, drv);
+  pb::ClientMessage say;
+  say.mutable_send_chat()->set_match_id(id);
+  say.mutable_send_chat()->set_text("good luck, all");
+  ASSERT_TRUE(kar.connection().call(say).has_ack());
+  say.mutable_send_chat()->set_to_state("DRV");
+  say.mutable_send_chat()->set_text("just between us");
+  ASSERT_TRUE(kar.connection().call(say).has_ack());
+  for (int turn = 1; turn <= 3; ++turn) {
+    ASSERT_TRUE(kar.submit_budget(id, turn).has_orders_accepted());
+    ASSERT_TRUE(drv.submit_budget(id, turn).has_orders_accepted());
+    kar.wait_turn();
+    drv.wait_turn();
+  }
+
+  // Karla comes back on a new connection with no report at all: views of turns 1 to 3.
+  Player again(server.port(), "Karla");
+  const pb::ServerMessage back = again.reconnect(id, kar.seat_token(), 0);
+  ASSERT_TRUE(back.has_seat_granted()) << back.DebugString();
+  const pb::SeatGranted& g = back.seat_granted();
+  ASSERT_EQ(g.past_views_size(), 3);
+  for (int k = 0; k < 3; ++k) {
+    EXPECT_EQ(g.past_views(k).turn(), k + 1);
+    EXPECT_EQ(g.past_views(k).viewer(), "KAR");
+  }
+  EXPECT_EQ(g.past_views(2).SerializeAsString(), g.view().SerializeAsString());
+  EXPECT_EQ(g.missed_reports_size(), 3);
+  ASSERT_EQ(g.chat_size(), 2);  // her own private message is hers to read
+  EXPECT_EQ(g.chat(0).text(), "good luck, all");
+
+  // A spectator arriving now: every public report and view since the start, the public chat.
+  Player late(server.port(), "Wanda");
+  pb::ClientMessage observe;
+  observe.mutable_observe_match()->set_match_id(id);
+  const pb::ServerMessage watching = late.connection().call(observe);
+  ASSERT_TRUE(watching.has_observing());
+  const pb::Observing& o = watching.observing();
+  ASSERT_EQ(o.reports_size(), 3);
+  for (int k = 0; k < 3; ++k) EXPECT_EQ(o.reports(k).turn(), k + 1);
+  ASSERT_EQ(o.past_views_size(), 4);  // the start and turns 1 to 3
+  for (const auto& v : o.past_views()) EXPECT_TRUE(v.viewer().empty());
+  ASSERT_EQ(o.chat_size(), 1);  // the private message is not a spectator's
+  EXPECT_EQ(o.chat(0).text(), "good luck, all");
+}
+
+/// What is said in the lobby is kept: a newcomer's Welcome carries it, after a restart too.
+TEST(Match, TheLobbysChatIsKeptForLateArrivalsAcrossARestart) {
+  TempDir data;
+  {
+    TestServer server(data.path());
+    Player ada(server.port(), "Ada");
+    pb::ClientMessage say;
+    say.mutable_send_chat()->set_text("class starts at ten");
+    ASSERT_TRUE(ada.connection().call(say).has_ack());
+    Player bo(server.port(), "Bo");
+    ASSERT_EQ(bo.connection().welcome().lobby_chat_size(), 1);
+    EXPECT_EQ(bo.connection().welcome().lobby_chat(0).from_player(), "Ada");
+  }
+  TestServer restarted(data.path());
+  Player cy(restarted.port(), "Cy");
+  ASSERT_EQ(cy.connection().welcome().lobby_chat_size(), 1);
+  EXPECT_EQ(cy.connection().welcome().lobby_chat(0).text(), "class starts at ten");
+}
+
+}  // namespace
+}  // namespace hegemon::testing

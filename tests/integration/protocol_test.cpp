@@ -167,7 +167,7 @@ TEST_F(ProtocolTest, TheScenariosAndTheirStatesAreListedBeforeAnyMatch) {
   EXPECT_NE(ada.create(tutorial->name(), {ids[2]}), 0u);
 }
 
-TEST_F(ProtocolTest, APrivateMessageNobodyCanReadIsRefused) {
+TEST_F(ProtocolTest, APrivateMessageNobodyCanReadIsRefusedAndOneToAPlayerAwayIsKept) {
   Player kar(server_.port(), "Karla");
   const std::uint64_t match = kar.create("tutorial", {"KAR", "DRV", "LIN"});
   ASSERT_TRUE(kar.join(match, "KAR").has_seat_granted());
@@ -189,18 +189,23 @@ TEST_F(ProtocolTest, APrivateMessageNobodyCanReadIsRefused) {
   }
   ASSERT_TRUE(gone);
 
-  for (const char* to : {"THA", "LIN", "DRV"}) {
+  for (const char* to : {"THA", "LIN"}) {
     const pb::ServerMessage reply = kar.connection().call(chat(match, to, "anyone?"));
     EXPECT_EQ(error_of(reply), pb::NO_RECIPIENT) << to;
     EXPECT_NE(reply.error().reason().find("nothing was sent"), std::string::npos);
   }
+  // A player away keeps the seat and reads what was said to it on return.
+  EXPECT_TRUE(kar.connection().call(chat(match, "DRV", "while you were out")).has_ack());
   EXPECT_NE(kar.connection().call(chat(match, "THA", "x")).error().reason().find("bot"),
             std::string::npos);
   EXPECT_EQ(error_of(kar.connection().call(chat(match, "XYZ", "x"))), pb::NOT_FOUND);
 
   // Back, Dragan reads what is sent to him.
   Player back(server_.port(), "Dragan");
-  ASSERT_TRUE(back.reconnect(match, drv_token, 0).has_seat_granted());
+  const pb::ServerMessage granted = back.reconnect(match, drv_token, 0);
+  ASSERT_TRUE(granted.has_seat_granted());
+  ASSERT_EQ(granted.seat_granted().chat_size(), 1);
+  EXPECT_EQ(granted.seat_granted().chat(0).text(), "while you were out");
   EXPECT_TRUE(kar.connection().call(chat(match, "DRV", "welcome back")).has_ack());
   pb::ServerMessage event;
   ASSERT_TRUE(back.connection().wait_event(pb::ServerMessage::kChat, event, 5s));

@@ -140,7 +140,7 @@ TEST(SlowClient, AClientThatFloodsTheServerIsRateLimitedWhileTheOthersPlayOn) {
     if (error_of(m) == pb::RATE_LIMITED) ++limited;
   }
   EXPECT_EQ(answered + limited, 1000);  // every request answered, the excess refused
-  EXPECT_GE(answered, 200);             // the burst is served
+  EXPECT_GE(answered, 199);             // the burst is served (less the token its Hello took)
   EXPECT_GT(limited, 500);
   EXPECT_NE(server.log_text().find("(Flood) from"), std::string::npos);
   EXPECT_NE(server.log_text().find("refusing the excess"), std::string::npos);
