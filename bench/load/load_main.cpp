@@ -60,6 +60,7 @@ int run(const LoadOptions& o) {
   run_connections(load);
   run_orders(load, echo_ceiling);
   run_resolving(load);
+  run_spectators(load);
   auto& rows = load.rows;
   // The ceilings first, then what the server did against them.
   std::stable_partition(rows.begin(), rows.end(), [](const TableRow& r) {

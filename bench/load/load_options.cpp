@@ -67,6 +67,8 @@ Options:
   --scenario NAME          their scenario (default tutorial)
   --seat STATE             the state a player holds in each; the others are bots (default KAR)
   --turns N                turns those matches resolve, one after another (default 5)
+  --spectators N           connections watching one match of the scenario, whose turns are
+                           timed from its player to the last of them (default 5000; 0 = none)
   --pingers N              connections pinging meanwhile (default 20)
   --ping-interval-ms MS    time between one pinger's pings (default 20)
   --timeout-seconds S      the longest any one step may wait before it is reported as not
@@ -104,6 +106,8 @@ LoadOptions parse_load_options(int argc, char** argv) {
       o.fsync_samples = count_option(arg, value());
     else if (arg == "--connections")
       o.connections = count_option(arg, value());
+    else if (arg == "--spectators")
+      o.spectators = count_option(arg, value());
     else if (arg == "--players")
       o.players = count_option(arg, value());
     else if (arg == "--orders-per-second")

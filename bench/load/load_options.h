@@ -24,6 +24,7 @@ struct LoadOptions {
   std::string scenario = "tutorial";  // of those matches
   std::string seat = "KAR";           // the one human seat of each; the others are bots
   int turns = 5;                      // turns those matches resolve
+  int spectators = 5000;              // watching one match of the scenario
   int pingers = 20;
   int ping_interval_ms = 20;     // per pinger
   double timeout_seconds = 120;  // the longest any single step may wait

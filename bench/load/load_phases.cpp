@@ -186,4 +186,24 @@ void run_resolving(LoadRun& run) {
                   "p99 under 50 ms while 1 000 matches resolve"});
 }
 
+void run_spectators(LoadRun& run) {
+  const LoadOptions& o = run.options;
+  if (o.spectators <= 0) return;
+  step("hegemon-server, one " + o.scenario + " match watched by " + grouped(o.spectators) +
+       " spectators, " + std::to_string(o.turns) + " turns");
+  const auto config = run.dir / "spectators.txtpb";
+  std::ofstream(config) << "max_sessions: " << o.spectators + 100 << "\n";
+  ServerChild server(run.server_binary, run.dir / "spectators", {"--config", config.string()});
+  const SpectatorFigures f = measure_spectators(server, o);
+  std::string lags;
+  for (const auto& t : f.turns)
+    lags += (lags.empty() ? "" : ", ") + ms(t.p50_ms) + " / " + ms(t.last_ms) +
+            (t.reached == f.watching ? "" : " (" + grouped(t.reached) + " reached)");
+  run.rows.push_back({"one " + o.scenario + " match watched by " + grouped(f.watching) + " of " +
+                          grouped(f.asked) + " spectators: each turn's TurnResolved after the " +
+                          "player's, p50 / last (" + grouped(static_cast<double>(f.turn_bytes)) +
+                          " bytes each)" + (f.problem.empty() ? "" : "; " + f.problem),
+                      lags, "every spectator soon after the player"});
+}
+
 }  // namespace hegemon::load

@@ -31,5 +31,7 @@ void run_connections(LoadRun& run);
 void run_orders(LoadRun& run, double echo_ceiling);
 /// Many tutorial matches resolving together while connections ping.
 void run_resolving(LoadRun& run);
+/// One match watched by many spectators.
+void run_spectators(LoadRun& run);
 
 }  // namespace hegemon::load

@@ -53,6 +53,22 @@ struct OrderFigures {
 /// them, then paced at `options.orders_per_second` each for the latency.
 OrderFigures measure_orders(const ServerChild& server, const LoadOptions& options);
 
+struct SpectatorFigures {
+  int asked = 0;
+  int watching = 0;  // spectators whose ObserveMatch was answered with Observing
+  struct Turn {
+    int reached = 0;                 // spectators that received the turn
+    double p50_ms = 0, last_ms = 0;  // after the player received it
+  };
+  std::vector<Turn> turns;
+  std::size_t turn_bytes = 0;  // one spectator's TurnResolved
+  std::string problem;
+};
+
+/// One `options.scenario` match with one human seat, watched by `options.spectators`
+/// connections: each turn, how long after the player the spectators receive TurnResolved.
+SpectatorFigures measure_spectators(const ServerChild& server, const LoadOptions& options);
+
 struct ResolveFigures {
   int matches_asked = 0;
   int matches_seated = 0;
