@@ -337,7 +337,9 @@ void MatchScreen::draw_tabs(MatchModel& model, const MatchActions& actions) {
       case MatchTab::Goals:
         goals_.draw(model);
         break;
-      case MatchTab::History: history_.draw(model); break;
+      case MatchTab::History:
+        history_.draw(model, selected_);
+        break;
       case MatchTab::Report: report_.draw(model); break;
       case MatchTab::Chat: chat_.draw(model, actions); break;
       case MatchTab::Seats: draw_seats(model); break;

@@ -126,7 +126,8 @@ class GoalsPanel {
 
 /// Plots over turns: GDP, forces, threat, levels, score.
 struct HistoryPanel {
-  void draw(const MatchModel& model);
+  /// Compares with `selected` (else the state the viewer fears most).
+  void draw(const MatchModel& model, const std::string& selected);
 };
 
 /// The turn report with its explanations, and the verdicts on the orders sent.

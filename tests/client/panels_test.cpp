@@ -84,7 +84,7 @@ struct Screen {
     window("Diplomacy", [&] { diplomacy.draw(model, actions, selected); });
     window("Threats", [&] { threat.draw(model, selected); });
     window("Finlandization", [&] { finland.draw(model); });
-    window("History", [&] { history.draw(model); });
+    window("History", [&] { history.draw(model, selected); });
     window("Report", [&] { report.draw(model); });
     window("Chat", [&] { chat.draw(model, actions); });
     window("Goals", [&] { goals.draw(model); });

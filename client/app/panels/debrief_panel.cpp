@@ -10,6 +10,7 @@
 
 #include "client/app/panels.h"
 #include "client/app/panels/labels.h"
+#include "client/app/panels/line_chart.h"
 
 namespace hegemon::client {
 namespace {
@@ -103,55 +104,26 @@ void score_bars(const MatchModel& model, const std::vector<pb::Score>& scores) {
   }
 }
 
-/// Every state's GDP turn by turn as the views showed it (GDP is public), one line each, with
-/// the axes labelled: years along the bottom, billions up the side from zero.
+/// Every state's GDP turn by turn as the views showed it (GDP is public), one line each.
 void gdp_chart(const MatchModel& model) {
-  if (model.history.size() < 2) {
-    ImGui::TextDisabled("The charts need two turns or more.");
-    return;
-  }
   std::map<std::string, std::vector<float>> series;
-  float top = 1;
   for (const auto& v : model.history) {
     if (!v.own().id().empty()) series[v.own().id()].push_back(static_cast<float>(v.own().gdp()));
     for (const auto& o : v.others()) series[o.id()].push_back(static_cast<float>(o.gdp()));
   }
-  for (const auto& [id, values] : series)
-    for (float g : values) top = std::max(top, g);
   const std::map<std::string, ImU32> colors = alliance_colors(model.view);
-  const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
-  const float height = std::max(120.0f, ImGui::GetTextLineHeight() * 10.0f);
-  const ImVec2 p0 = ImGui::GetCursorScreenPos();
-  const float axis = ImGui::CalcTextSize("00000 bn").x + 6.0f;
-  const ImVec2 origin(p0.x + axis, p0.y + height - ImGui::GetTextLineHeight() - 4.0f);
-  const ImVec2 corner(p0.x + width - 8.0f, p0.y + 4.0f);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImU32 axis_color = IM_COL32(160, 160, 160, 255);
-  draw->AddLine(origin, ImVec2(corner.x, origin.y), axis_color);
-  draw->AddLine(origin, ImVec2(origin.x, corner.y), axis_color);
-  draw->AddText(ImVec2(p0.x, corner.y), axis_color, (fixed(top, 0) + " bn").c_str());
-  draw->AddText(ImVec2(p0.x, origin.y - ImGui::GetTextLineHeight()), axis_color, "0");
-  const int first = model.history.front().turn(), last = model.history.back().turn();
-  const std::string from = period_of(model.view, std::max(first, 1));
-  const std::string to = period_of(model.view, std::max(last, 1));
-  draw->AddText(ImVec2(origin.x, origin.y + 2), axis_color, from.c_str());
-  draw->AddText(ImVec2(corner.x - ImGui::CalcTextSize(to.c_str()).x, origin.y + 2), axis_color,
-                to.c_str());
-  for (const auto& [id, values] : series) {
-    if (values.size() < 2) continue;
-    const ImU32 color = colors.count(id) ? colors.at(id) : IM_COL32(200, 200, 200, 255);
-    std::vector<ImVec2> points;
-    for (std::size_t k = 0; k < values.size(); ++k)
-      points.emplace_back(origin.x + (corner.x - origin.x) * static_cast<float>(k) /
-                                         static_cast<float>(values.size() - 1),
-                          origin.y - (origin.y - corner.y) * values[k] / top);
-    draw->AddPolyline(points.data(), static_cast<int>(points.size()), color, 0,
-                      id == model.my_state ? 3.0f : 1.5f);
-    draw->AddText(ImVec2(points.back().x - ImGui::CalcTextSize(id.c_str()).x - 2,
-                         points.back().y - ImGui::GetTextLineHeight()),
-                  color, id.c_str());
+  std::vector<ChartLine> lines;
+  for (auto& [id, values] : series)
+    lines.push_back({id, colors.count(id) ? colors.at(id) : IM_COL32(200, 200, 200, 255),
+                     std::move(values), id == model.my_state});
+  ChartScale scale;
+  scale.unit = "bn";
+  if (!model.history.empty()) {
+    scale.first = period_of(model.view, std::max(model.history.front().turn(), 1));
+    scale.last = period_of(model.view, std::max(model.history.back().turn(), 1));
   }
-  ImGui::Dummy(ImVec2(width, height));
+  line_chart("gdp", lines, scale, std::max(200.0f, ImGui::GetContentRegionAvail().x),
+             std::max(120.0f, ImGui::GetTextLineHeight() * 10.0f));
 }
 
 /// The turns' key events: scripted events, treaties made and ended, changes of Finlandization

@@ -1,24 +1,20 @@
-// History: the player's own state over the turns, one point per turn received.
+// History: the player's own state over the turns beside another's as the player sees it (a
+// spectator: every state's), one point per turn, on charts with their periods and units.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "client/app/panels.h"
 #include "client/app/panels/labels.h"
+#include "client/app/panels/line_chart.h"
 
 namespace hegemon::client {
 namespace {
-
-struct Series {
-  const char* label;
-  const char* help;
-  std::vector<float> values;
-  int decimals = 1;
-  bool percent_scale = false;  // a 0..100 quantity: fixed scale so that turns compare
-};
 
 double highest_threat(const pb::PlayerView& v) {
   double worst = 0;
@@ -38,67 +34,155 @@ double own_score(const pb::PlayerView& v) {
   return 0;
 }
 
-void plot(const Series& s, float width) {
-  const float last = s.values.empty() ? 0.0f : s.values.back();
-  const float first = s.values.empty() ? 0.0f : s.values.front();
-  ImGui::Text("%s", s.label);
-  if (s.help) help_marker(s.help);
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s (from %s)", fixed(last, s.decimals).c_str(),
-                      fixed(first, s.decimals).c_str());
-  const std::string id = std::string("##") + s.label;
-  ImGui::PlotLines(id.c_str(), s.values.data(), static_cast<int>(s.values.size()), 0, nullptr,
-                   s.percent_scale ? 0.0f : FLT_MAX, s.percent_scale ? 100.0f : FLT_MAX,
-                   ImVec2(width, ImGui::GetFrameHeight() * 2.5f));
+/// A figure of state `id` as a view shows it (the own state's exactly, another's as seen);
+/// NaN when the view does not show the state.
+using Figure = double (*)(double gdp, double defense, double projection, double stability);
+
+double figure_of(const pb::PlayerView& v, const std::string& id, Figure f) {
+  if (v.own().id() == id)
+    return f(v.own().gdp(), v.own().territorial_defense(), v.own().power_projection(),
+             v.own().stability());
+  if (const pb::StateView* o = find_other(v, id))
+    return f(o->gdp(), o->territorial_defense(), o->power_projection(), o->stability());
+  return std::nan("");
 }
+
+/// One line over the history: the state's figure turn by turn (a turn that did not show the
+/// state repeats the one before).
+std::vector<float> series_of(const std::vector<pb::PlayerView>& history, const std::string& id,
+                             Figure f) {
+  std::vector<float> out;
+  for (const auto& v : history) {
+    const double x = figure_of(v, id, f);
+    out.push_back(std::isnan(x) ? (out.empty() ? 0.0f : out.back()) : static_cast<float>(x));
+  }
+  return out;
+}
+
+std::vector<float> series_of(const std::vector<pb::PlayerView>& history,
+                             double (*f)(const pb::PlayerView&)) {
+  std::vector<float> out;
+  for (const auto& v : history) out.push_back(static_cast<float>(f(v)));
+  return out;
+}
+
+struct Chart {
+  const char* title;
+  const char* help;
+  ChartScale scale;
+  std::vector<ChartLine> lines;
+};
 
 }  // namespace
 
-void HistoryPanel::draw(const MatchModel& model) {
+void HistoryPanel::draw(const MatchModel& model, const std::string& selected) {
   const auto& history = model.history;
-  if (model.view.own().id().empty()) {
-    ImGui::TextDisabled("The history follows a state of your own: take a seat to see it.");
-    return;
-  }
   if (history.empty()) {
     ImGui::TextDisabled("No turn received yet.");
     return;
   }
-  std::vector<Series> series = {
-      {"GDP", "Billions a year.", {}, 1, false},
-      {"Territorial defense", "Capability points: protects and alarms no one.", {}, 1, false},
-      {"Power projection", "Capability points: what neighbours fear.", {}, 1, false},
-      {"Stability", "0-100: below the ruleset's threshold the government falls.", {}, 1, true},
-      {"Highest threat felt", "0-100: the worst threat any state poses to you.", {}, 1, true},
-      {"Highest Finlandization level",
-       "0-100: toward the power pressing you hardest.",
-       {},
-       1,
-       true},
-      {"Score", "Security, prosperity, influence, sovereignty and objectives.", {}, 1, false},
+  const pb::PlayerView& now = model.view;
+  const std::string& me = now.own().id();
+  const int first = history.front().turn(), last = history.back().turn();
+  const auto period = [&](int turn) {
+    return turn <= 0 ? "start " + period_of(now, 1) : period_of(now, turn);
   };
-  for (const auto& v : history) {
-    const pb::State& s = v.own();
-    series[0].values.push_back(static_cast<float>(s.gdp()));
-    series[1].values.push_back(static_cast<float>(s.territorial_defense()));
-    series[2].values.push_back(static_cast<float>(s.power_projection()));
-    series[3].values.push_back(static_cast<float>(s.stability()));
-    series[4].values.push_back(static_cast<float>(highest_threat(v)));
-    series[5].values.push_back(static_cast<float>(highest_level(v)));
-    series[6].values.push_back(static_cast<float>(own_score(v)));
-  }
-  ImGui::Text("Turns %d to %d, one point per turn.", history.front().turn(), history.back().turn());
-  if (history.size() < 2) ImGui::TextDisabled("The lines appear after the first turn resolves.");
+  const auto base = [&](const char* unit, float fixed_top) {
+    ChartScale s;
+    s.unit = unit;
+    s.first = period(first);
+    s.last = period(last);
+    s.fixed_top = fixed_top;
+    return s;
+  };
+  const Figure gdp = [](double g, double, double, double) { return g; };
+  const Figure defense = [](double, double d, double, double) { return d; };
+  const Figure projection = [](double, double, double p, double) { return p; };
+  const Figure stability = [](double, double, double, double s) { return s; };
+  const std::map<std::string, ImU32> blocs = alliance_colors(now);
+  const ImU32 kOwn = IM_COL32(250, 250, 250, 255), kOther = IM_COL32(86, 180, 233, 255);
 
-  if (ImGui::BeginTable("plots", 2, ImGuiTableFlags_SizingStretchSame)) {
-    for (const Series& s : series) {
-      ImGui::TableNextColumn();
-      ImGui::PushID(s.label);
-      plot(s, ImGui::GetContentRegionAvail().x);
-      ImGui::PopID();
+  // Whom the lines compare with: the selected state, else the one the viewer fears most; a
+  // spectator sees every state.
+  std::vector<std::string> shown;
+  std::string compared;
+  if (!me.empty()) {
+    shown.push_back(me);
+    compared = selected != me ? selected : "";
+    if (compared.empty() || !find_other(now, compared)) {
+      double worst = -1;
+      for (const auto& t : now.threats())
+        if (t.total() > worst) worst = t.total(), compared = t.from();
     }
-    ImGui::EndTable();
+    if (!compared.empty()) shown.push_back(compared);
+  } else {
+    for (const auto& o : now.others()) shown.push_back(o.id());
   }
+  const auto lines_of = [&](Figure f) {
+    std::vector<ChartLine> lines;
+    for (const std::string& id : shown) {
+      ChartLine l;
+      l.label = id;
+      l.color =
+          id == me ? kOwn : (!me.empty() ? kOther : (blocs.count(id) ? blocs.at(id) : kOther));
+      l.emphasised = id == me;
+      l.values = series_of(history, id, f);
+      lines.push_back(std::move(l));
+    }
+    return lines;
+  };
+  const auto own_line = [&](double (*f)(const pb::PlayerView&)) {
+    return std::vector<ChartLine>{{me, kOwn, series_of(history, f), true}};
+  };
+
+  std::vector<Chart> charts = {
+      {"GDP", "Billions a year; public for every state.", base("bn", 0), lines_of(gdp)},
+      {"Territorial defense",
+       "Capability points: protects and alarms no one. Another state's "
+       "is your estimate unless it publishes its budget.",
+       base("points", 0), lines_of(defense)},
+      {"Power projection",
+       "Capability points: what neighbours fear. Another state's is your "
+       "estimate unless it publishes its budget.",
+       base("points", 0), lines_of(projection)},
+      {"Stability", "0-100: below the ruleset's threshold the government falls.", base("", 100),
+       lines_of(stability)},
+  };
+  if (!me.empty()) {
+    charts.push_back({"Highest threat felt", "0-100: the worst threat any state poses to you.",
+                      base("", 100), own_line(highest_threat)});
+    charts.push_back({"Highest Finlandization level",
+                      "0-100: toward the power pressing you hardest.", base("", 100),
+                      own_line(highest_level)});
+    charts.push_back({"Score", "0-100, 50 where you began: see the Goals tab for its parts.",
+                      base("", 100), own_line(own_score)});
+  }
+
+  ImGui::PushTextWrapPos(0.0f);
+  if (me.empty())
+    ImGui::TextDisabled(
+        "Every state's public figures and your estimates of the rest, one point "
+        "per turn.");
+  else if (!compared.empty())
+    ImGui::TextDisabled(
+        "You (white) beside %s (blue, as you see it); click a state on the map "
+        "to compare with it.",
+        name_of(now, compared).c_str());
+  ImGui::PopTextWrapPos();
+  // Two charts a row when there is room for them, one otherwise.
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int columns = avail > 640.0f ? 2 : 1;
+  if (!ImGui::BeginTable("charts", columns, ImGuiTableFlags_SizingStretchSame)) return;
+  for (const Chart& c : charts) {
+    ImGui::TableNextColumn();
+    ImGui::PushID(c.title);
+    ImGui::TextUnformatted(c.title);
+    help_marker(c.help);
+    line_chart("chart", c.lines, c.scale, ImGui::GetContentRegionAvail().x,
+               ImGui::GetTextLineHeight() * 7.0f);
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
 }
 
 }  // namespace hegemon::client
