@@ -12,6 +12,7 @@
 
 #include "backends/imgui_impl_opengl3.h"
 #include "backends/imgui_impl_sdl.h"
+#include "client/app/client_settings.h"
 #include "client/app/game_client.h"
 #include "client/app/screenshot.h"
 #include "client/app/ui_style.h"
@@ -35,13 +36,23 @@ bool handle(const SDL_Event& event, SDL_Window* window) {
            event.window.windowID == SDL_GetWindowID(window));
 }
 
+/// The display's DPI over the 96 that the sizes were designed at, from 1 to 3 (SDL must be
+/// started): a 4K laptop gets text it can read.
+float dpi_scale() {
+  float dpi = 0;
+  if (SDL_GetDisplayDPI(0, &dpi, nullptr, nullptr) != 0 || dpi <= 0) return 1.0f;
+  return std::clamp(dpi / 96.0f, 1.0f, 3.0f);
+}
+
 /// SDL, the window, the GL context and ImGui, torn down in reverse order.
 class Window {
  public:
-  Window(int width, int height) {
+  /// `scale`: the size of text and controls; 0 takes it from the display's DPI.
+  Window(int width, int height, float scale) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
       throw std::runtime_error(std::string("cannot start SDL: ") + SDL_GetError());
     sdl_ = true;
+    if (scale <= 0) scale = dpi_scale();
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -65,8 +76,8 @@ class Window {
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.IniFilename = nullptr;  // the layout is fixed; nothing to remember
-    fonts_ = load_fonts(io);
-    apply_style();
+    fonts_ = load_fonts(io, scale);
+    apply_style(scale);
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
     ImGui_ImplOpenGL3_Init("#version 130");
   }
@@ -100,7 +111,10 @@ class Window {
 int App::run() {
   std::unique_ptr<Window> window;
   try {
-    window = std::make_unique<Window>(options_.width, options_.height);
+    // The scale asked for now, else the one remembered, else the display's.
+    float scale = options_.ui_scale;
+    if (scale <= 0) scale = load_client_settings(options_.settings_path).ui_scale();
+    window = std::make_unique<Window>(options_.width, options_.height, scale);
   } catch (const std::exception& e) {
     std::cerr << "hegemon-client: " << e.what() << "\n";
     return 1;

@@ -112,6 +112,16 @@ ClientOptions parse_client_options(const std::vector<std::string>& args) {
       o.width = whole_number("--width", value(), 320, 16384);
     } else if (option == "--height") {
       o.height = whole_number("--height", value(), 240, 16384);
+    } else if (option == "--ui-scale") {
+      const std::string text = value();
+      char* end = nullptr;
+      const double scale = std::strtod(text.c_str(), &end);
+      if (text.empty() || *end != '\0' || !(scale >= 0.5 && scale <= 4.0))
+        throw std::invalid_argument(
+            "--ui-scale is a number from 0.5 to 4 (1 = as designed), "
+            "not \"" +
+            text + "\"");
+      o.ui_scale = static_cast<float>(scale);
     } else if (option == "--autoplay") {
       flag();
       o.autoplay = true;
@@ -188,6 +198,9 @@ and govern one state.
                          (default: $XDG_CONFIG_HOME/hegemon/client.txtpb or
                          ~/.config/hegemon/client.txtpb)
   --width W, --height H  the window's size at start (default 1440 x 900)
+  --ui-scale S           the size of text and controls, 0.5 to 4 (1 = as designed), and
+                         remembered for the next runs (default: the remembered one, else from
+                         the display's DPI)
   --create SCENARIO      create a match of SCENARIO (e.g. tutorial) and take its first seat;
                          the other seats are played by bots
   --seats A,B            with --create: the human seats (the first one is yours)

@@ -32,6 +32,7 @@ struct ClientOptions {
   std::string settings_path;             // --settings (default: default_settings_path())
   int width = 1440;                      // --width, --height: the window at start
   int height = 900;
+  float ui_scale = 0;                    // --ui-scale: text and controls (0 = remembered or DPI)
   bool autoplay = false;                 // --autoplay: submit the drafted orders every turn, ready
   std::optional<std::string> create;     // --create SCENARIO: create a match and take a seat
   std::vector<std::string> human_seats;  // --seats A,B: human seats of --create (default: the first state)

@@ -46,6 +46,11 @@ GameClient::GameClient(ClientOptions options, UiFonts fonts)
   std::string problem;
   settings_ = load_client_settings(options_.settings_path, &problem);
   if (!problem.empty()) connect_form_.error = problem;
+  // A scale asked for is remembered for the runs after.
+  if (options_.ui_scale > 0 && settings_.ui_scale() != options_.ui_scale) {
+    settings_.set_ui_scale(options_.ui_scale);
+    save_settings();
+  }
 
   connect_form_.address = options_.server                ? options_.server->text()
                           : !settings_.server().empty() ? settings_.server()

@@ -15,7 +15,8 @@
 namespace hegemon::client {
 namespace {
 
-constexpr float kNotificationsHeight = 190.0f;
+/// The notifications' height, in lines of text: it follows the UI scale.
+constexpr float kNotificationLines = 8.5f;
 
 std::string countdown(std::int64_t deadline_unix_ms) {
   using namespace std::chrono;
@@ -96,9 +97,10 @@ void MatchScreen::draw(MatchModel& model, const MatchScreenActions& actions, Lin
   const float left_width = std::max(380.0f, std::floor(area.x * 0.52f));
   ImGui::BeginChild("left", ImVec2(left_width, area.y), false);
   {
-    const float map_height = std::max(200.0f, ImGui::GetContentRegionAvail().y -
-                                                  kNotificationsHeight -
-                                                  ImGui::GetStyle().ItemSpacing.y);
+    const float map_height =
+        std::max(200.0f, ImGui::GetContentRegionAvail().y -
+                             kNotificationLines * ImGui::GetTextLineHeightWithSpacing() -
+                             ImGui::GetStyle().ItemSpacing.y);
     ImGui::BeginChild("map", ImVec2(0, map_height), true,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const std::string before = selected_;
@@ -283,7 +285,8 @@ void MatchScreen::draw_notifications(MatchModel& model) {
   if (unseen > 0) {
     ImGui::SameLine();
     ImGui::TextColored(colors::kAccent, "(%d new)", unseen);
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 130.0f);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Mark all read").x -
+                    ImGui::GetStyle().FramePadding.x * 2.0f);
     if (ImGui::SmallButton("Mark all read"))
       for (auto& n : model.notifications) n.seen = true;
   }
@@ -301,9 +304,11 @@ void MatchScreen::draw_notifications(MatchModel& model) {
     const ImVec4 color = notification_color(it->kind);
     ImGui::TextColored(it->seen ? colors::kMuted : color, "%s %-8s", it->seen ? " " : "\xe2\x80\xa2",
                        notification_label(it->kind));
-    ImGui::SameLine(110.0f);
+    // Columns as wide as their longest words, at any UI scale.
+    ImGui::SameLine(ImGui::CalcTextSize("\xe2\x80\xa2 proposal ").x + ImGui::GetFontSize());
     ImGui::TextColored(colors::kMuted, "turn %d", it->turn);
-    ImGui::SameLine(185.0f);
+    ImGui::SameLine(ImGui::CalcTextSize("\xe2\x80\xa2 proposal  turn 000 ").x +
+                    ImGui::GetFontSize());
     text_wrapped(it->text);
     if (ImGui::IsItemClicked()) {
       it->seen = true;
@@ -368,7 +373,8 @@ void MatchScreen::draw_seats(const MatchModel& model) {
   if (!ImGui::BeginTable("players", 4, flags)) return;
   ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 3);
   ImGui::TableSetupColumn("Played by", ImGuiTableColumnFlags_WidthStretch, 3);
-  ImGui::TableSetupColumn("Online", ImGuiTableColumnFlags_WidthFixed, 70);
+  ImGui::TableSetupColumn("Online", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("Online ").x + ImGui::GetFontSize());
   ImGui::TableSetupColumn("This turn", ImGuiTableColumnFlags_WidthStretch, 2);
   ImGui::TableHeadersRow();
   for (const auto& seat : summary.seats()) {

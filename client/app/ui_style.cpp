@@ -26,17 +26,17 @@ ImFont* load(ImGuiIO& io, const char* file, float size) {
 
 }  // namespace
 
-UiFonts load_fonts(ImGuiIO& io) {
+UiFonts load_fonts(ImGuiIO& io, float scale) {
   UiFonts fonts;
-  fonts.body = load(io, "DejaVuSans.ttf", 17.0f);
+  fonts.body = load(io, "DejaVuSans.ttf", 17.0f * scale);
   if (!fonts.body) fonts.body = io.Fonts->AddFontDefault();
-  fonts.heading = load(io, "DejaVuSans-Bold.ttf", 21.0f);
+  fonts.heading = load(io, "DejaVuSans-Bold.ttf", 21.0f * scale);
   if (!fonts.heading) fonts.heading = fonts.body;
   io.FontDefault = fonts.body;
   return fonts;
 }
 
-void apply_style() {
+void apply_style(float scale) {
   ImGui::StyleColorsDark();
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowPadding = ImVec2(10, 10);
@@ -56,6 +56,7 @@ void apply_style() {
   c[ImGuiCol_PopupBg] = ImVec4(0.12f, 0.13f, 0.16f, 0.98f);
   c[ImGuiCol_Header] = ImVec4(0.22f, 0.35f, 0.55f, 0.55f);
   c[ImGuiCol_TitleBgActive] = ImVec4(0.16f, 0.29f, 0.48f, 1.0f);
+  style.ScaleAllSizes(scale);
 }
 
 void heading(const UiFonts& fonts, const std::string& text) {

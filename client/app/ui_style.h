@@ -15,10 +15,10 @@ struct UiFonts {
 
 /// Loads DejaVu Sans (Debian's fonts-dejavu-core) when it is installed, ImGui's own font
 /// otherwise. Call before the renderer builds the font atlas.
-UiFonts load_fonts(ImGuiIO& io);
+UiFonts load_fonts(ImGuiIO& io, float scale = 1.0f);
 
 /// Dark theme with a little more air and rounding than ImGui's default.
-void apply_style();
+void apply_style(float scale = 1.0f);
 
 namespace colors {
 inline const ImVec4 kGood{0.45f, 0.85f, 0.45f, 1.0f};

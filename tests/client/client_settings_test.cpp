@@ -127,6 +127,20 @@ TEST(ClientOptions, ParsesTheSmokeTestsCommandLine) {
   EXPECT_EQ(o.height, 720);
 }
 
+TEST(ClientOptions, TheUiScaleIsANumberFromHalfToFour) {
+  EXPECT_EQ(parse_client_options({}).ui_scale, 0.0f);  // the remembered one, else the DPI's
+  EXPECT_FLOAT_EQ(parse_client_options({"--ui-scale", "1.5"}).ui_scale, 1.5f);
+  EXPECT_FLOAT_EQ(parse_client_options({"--ui-scale=2"}).ui_scale, 2.0f);
+  for (const char* bad : {"0.2", "5", "big", "1.5x", ""}) {
+    try {
+      parse_client_options({"--ui-scale", bad});
+      ADD_FAILURE() << "--ui-scale " << bad << " was taken";
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find("0.5 to 4"), std::string::npos) << e.what();
+    }
+  }
+}
+
 TEST(ClientOptions, JoinSeatsAndAddresses) {
   const ClientOptions o =
       parse_client_options({"--server", "[::1]:7700", "--join", "12:LIN", "--password", "pw"});
