@@ -85,20 +85,21 @@ void preview_section(const pb::PlayerView& view, const pb::OrderSet& orders, con
     ImGui::TextColored(kWarn, "No preview: %s", p.problem.c_str());
     return;
   }
+  // Each figure with its unit, so that nobody has to guess what 460.1 is.
   const Row rows[] = {
-      {"GDP", &p.gdp, 1, true},
-      {"Territorial defense", &p.territorial_defense, 1, true},
-      {"Power projection", &p.power_projection, 1, true},
-      {"Technology", &p.technology, 3, true},
-      {"Stability", &p.stability, 1, true},
-      {"Influence", &p.influence, 1, true},
-      {"Reputation", &p.reputation, 1, true},
-      {"Highest threat you feel", &p.highest_threat, 1, false},
-      {"Highest Finlandization level", &p.highest_finland_level, 1, false},
+      {"GDP (bn a year)", &p.gdp, 1, true},
+      {"Territorial defense (points)", &p.territorial_defense, 1, true},
+      {"Power projection (points)", &p.power_projection, 1, true},
+      {"Technology (x forces)", &p.technology, 3, true},
+      {"Stability (0-100)", &p.stability, 1, true},
+      {"Influence (points)", &p.influence, 1, true},
+      {"Reputation (0-100)", &p.reputation, 1, true},
+      {"Highest threat you feel (0-100)", &p.highest_threat, 1, false},
+      {"Highest Finlandization level (0-100)", &p.highest_finland_level, 1, false},
   };
   if (ImGui::BeginTable("preview", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("Highest Finlandization level").x);
+                            ImGui::CalcTextSize("Highest Finlandization level (0-100)").x);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
     for (const Row& row : rows) {
       ImGui::TableNextRow();

@@ -21,10 +21,12 @@ const pb::ThreatView* threat_from(const google::protobuf::RepeatedPtrField<pb::T
   return nullptr;
 }
 
-/// A figure with how sure you are of it: "412.0 (±15 %)" for an estimate, "412.0" when exact.
-std::string sure(double value, double error, int decimals = 1) {
-  if (error <= 0) return fixed(value, decimals);
-  return fixed(value, decimals) + "  (within " + fixed(error * 100.0, 0) + " %)";
+/// A figure with its unit and how sure you are of it: "412.0 points (within 15 %)" for an
+/// estimate, "412.0 points" when exact.
+std::string sure(double value, double error, int decimals = 1, const char* unit = "") {
+  std::string out = fixed(value, decimals) + (*unit ? std::string(" ") + unit : "");
+  if (error <= 0) return out;
+  return out + "  (within " + fixed(error * 100.0, 0) + " %)";
 }
 
 void threat_rows(const char* title, const pb::ThreatView* t) {
@@ -107,16 +109,20 @@ void CloseupPanel::draw(const MatchModel& model, const std::string& id) {
     const double gdp = own ? view.own().gdp() : other->gdp();
     const double population = own ? view.own().population() : other->population();
     ImGui::Text("GDP %s, population %s million", money(gdp).c_str(), fixed(population).c_str());
-    ImGui::Text("Stability %s",
-                sure(own ? view.own().stability() : other->stability(), error).c_str());
     ImGui::Text(
-        "Territorial defense %s",
-        sure(own ? view.own().territorial_defense() : other->territorial_defense(), error).c_str());
+        "Stability %s",
+        sure(own ? view.own().stability() : other->stability(), error, 1, "of 100").c_str());
+    ImGui::Text("Territorial defense %s",
+                sure(own ? view.own().territorial_defense() : other->territorial_defense(), error,
+                     1, "points")
+                    .c_str());
     ImGui::Text(
         "Power projection %s",
-        sure(own ? view.own().power_projection() : other->power_projection(), error).c_str());
-    ImGui::Text("Technology %s",
-                sure(own ? view.own().technology() : other->technology(), error * 0.5, 3).c_str());
+        sure(own ? view.own().power_projection() : other->power_projection(), error, 1, "points")
+            .c_str());
+    ImGui::Text("Technology %s", sure(own ? view.own().technology() : other->technology(),
+                                      error * 0.5, 3, "x forces")
+                                     .c_str());
     ImGui::Text("Reputation %s; government %s (%d changes)",
                 fixed(own ? view.own().reputation() : other->reputation()).c_str(),
                 lean_label(own ? view.own().lean() : other->lean()),
