@@ -763,16 +763,22 @@ void MatchSession::compute_and_store(std::vector<OrderSet> sets,
   // The public report, for spectators, under the empty state id.
   reports->push_back(make_report(result.world, result.journal, kSpectator, nullptr));
   stored.reports.emplace_back("", reports->back().SerializeAsString());
-  auto views = std::make_shared<std::vector<std::optional<pb::PlayerView>>>(viewers.size());
+  // Each listener's TurnResolved is made and encoded here too, so that the network thread only
+  // hands bytes over (the spectators' once, for all of them).
+  auto frames = std::make_shared<std::vector<EncodedEvent>>(viewers.size());
   const WorldViews new_views(result.world);
-  for (std::size_t v = 0; v < viewers.size(); ++v)
-    if (viewers[v])
-      (*views)[v] = new_views.of(v + 1 == viewers.size() ? kSpectator : static_cast<StateIndex>(v));
+  for (std::size_t v = 0; v < viewers.size(); ++v) {
+    if (!viewers[v]) continue;
+    const bool spectators = v + 1 == viewers.size();
+    (*frames)[v] = encode_event(turn_resolved(
+        new_views.of(spectators ? kSpectator : static_cast<StateIndex>(v)), (*reports)[v]));
+  }
   auto next = std::make_shared<World>(std::move(result.world));
   store_.save_turn(
       std::move(stored),
-      continue_on_match([next, reports, views](MatchSession& m, const StoreOutcome& outcome) {
-        if (outcome) return m.commit_turn(std::move(*next), std::move(*reports), std::move(*views));
+      continue_on_match([next, reports, frames](MatchSession& m, const StoreOutcome& outcome) {
+        if (outcome)
+          return m.commit_turn(std::move(*next), std::move(*reports), std::move(*frames));
         // Nothing is announced that is not stored: keep the turn open and try again (the same
         // world, orders and seed give the same turn).
         m.log_.error("match " + std::to_string(m.id()) + ": turn " + std::to_string(next->turn) +
@@ -787,8 +793,17 @@ void MatchSession::compute_and_store(std::vector<OrderSet> sets,
       }));
 }
 
+pb::ServerMessage MatchSession::turn_resolved(pb::PlayerView view, pb::TurnReport report) const {
+  pb::ServerMessage m;
+  pb::TurnResolved* t = m.mutable_turn_resolved();
+  t->set_match_id(id());
+  *t->mutable_view() = std::move(view);
+  *t->mutable_report() = std::move(report);
+  return m;
+}
+
 void MatchSession::commit_turn(World next, std::vector<pb::TurnReport> reports,
-                               std::vector<std::optional<pb::PlayerView>> views) {
+                               std::vector<EncodedEvent> frames) {
   world_ = std::move(next);
   for (auto& seat : seats_) {
     seat.orders.reset();
@@ -800,26 +815,18 @@ void MatchSession::commit_turn(World next, std::vector<pb::TurnReport> reports,
 
   // Each report is sent to whoever holds its seat now and then dropped: a seat that was away
   // reads it from storage when it comes back.
-  std::optional<WorldViews> late_views;  // for listeners who came while the turn resolved
-  const auto resolved = [&](std::size_t v, StateIndex viewer, pb::TurnReport& report) {
-    pb::ServerMessage m;
-    pb::TurnResolved* t = m.mutable_turn_resolved();
-    t->set_match_id(id());
-    if (!views[v]) {
+  // A listener who came while the turn resolved has no frame made for it yet: made here.
+  std::optional<WorldViews> late_views;
+  const auto frame_for = [&](std::size_t v, StateIndex viewer) -> const EncodedEvent& {
+    if (!frames[v]) {
       if (!late_views) late_views.emplace(world_);
-      views[v] = late_views->of(viewer);
+      frames[v] = encode_event(turn_resolved(late_views->of(viewer), reports[v]));
     }
-    *t->mutable_view() = std::move(*views[v]);  // a seat has one holder; spectators share one
-    *t->mutable_report() = std::move(report);
-    return m;
+    return frames[v];
   };
-  // The spectators' turn is the same for all: serialized once, its bytes shared.
-  EncodedEvent for_spectators;
   for_each_listener([&](Outbox& out, const Seat* seat) {
-    if (seat) return out.deliver(resolved(seat->state, seat->state, reports[seat->state]));
-    if (!for_spectators)
-      for_spectators = encode_event(resolved(views.size() - 1, kSpectator, reports.back()));
-    out.deliver(for_spectators);
+    if (seat) return out.deliver(frame_for(seat->state, seat->state));
+    out.deliver(frame_for(frames.size() - 1, kSpectator));  // one frame for every spectator
   });
   std::erase_if(spectators_, [](const auto& entry) { return entry.second.expired(); });
   if (phase_.now() == MatchPhase::Name::Finished) {

@@ -153,9 +153,11 @@ class MatchSession : public std::enable_shared_from_this<MatchSession> {
                          const std::vector<StateIndex>& bot_seats,
                          const std::vector<bool>& viewers);
   /// A stored turn: `reports` holds each seat's report by state index, then the public one;
-  /// `views` likewise the views made already.
+  /// `frames` likewise the TurnResolved already encoded for whoever listened (empty for others).
   void commit_turn(World next, std::vector<pb::TurnReport> reports,
-                   std::vector<std::optional<pb::PlayerView>> views);
+                   std::vector<EncodedEvent> frames);
+  /// The TurnResolved event of this match carrying `view` and `report`.
+  pb::ServerMessage turn_resolved(pb::PlayerView view, pb::TurnReport report) const;
   void broadcast_update(const std::string& what);
   template <typename Fn>
   void for_each_listener(Fn fn) const;

@@ -106,9 +106,10 @@ LoadOptions parse_load_options(int argc, char** argv) {
       o.fsync_samples = count_option(arg, value());
     else if (arg == "--connections")
       o.connections = count_option(arg, value());
-    else if (arg == "--spectators")
-      o.spectators = count_option(arg, value());
-    else if (arg == "--players")
+    else if (arg == "--spectators") {
+      const std::string_view n = value();
+      o.spectators = n == "0" ? 0 : count_option(arg, n);  // 0: leave the measurement out
+    } else if (arg == "--players")
       o.players = count_option(arg, value());
     else if (arg == "--orders-per-second")
       o.orders_per_second = seconds_option(arg, value());
