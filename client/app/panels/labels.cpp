@@ -513,6 +513,13 @@ void help_marker(const char* text) {
   }
 }
 
+void hint(const char* text) {
+  if (ImGui::CalcTextSize(text).x <= ImGui::GetContentRegionAvail().x)
+    ImGui::TextDisabled("%s", text);
+  else
+    help_marker(text);
+}
+
 bool state_combo(const char* label, const pb::PlayerView& view, std::string& id,
                  bool include_self) {
   bool changed = false;

@@ -111,6 +111,9 @@ std::map<std::string, ImU32> alliance_colors(const pb::PlayerView& view);
 
 /// A "(?)" that explains on hover.
 void help_marker(const char* text);
+/// `text` dimmed when the rest of the line holds it, else a "(?)" that shows it on hover: a
+/// hint is never cut.
+void hint(const char* text);
 /// Where `text` may break to fit `width`: at spaces only, and never before a unit that follows a
 /// number (" %", " bn"), so that "1.120" and "-0.06 %" stay whole (ImGui's own wrapping also
 /// breaks after a full stop). Each line is a [begin, end) range of `text`; a '\n' ends a line.

@@ -204,7 +204,7 @@ void MapPanel::draw(MatchModel& model, std::string& selected) {
 
   ImGui::Checkbox("Legend", &show_legend);
   ImGui::SameLine();
-  ImGui::TextDisabled("Hover a state for its figures; click it to inspect it.");
+  hint("Hover a state for its figures; click it to inspect it.");
 
   const float legend_height = show_legend ? ImGui::GetTextLineHeightWithSpacing() * 5.5f : 0.0f;
   ImVec2 size = ImGui::GetContentRegionAvail();

@@ -206,21 +206,30 @@ void key(ImDrawList* draw, ImVec2 p0, ImVec2 p1, MapLens lens,
   const float h = ImGui::GetTextLineHeight();
   const float swatch = h * 1.3f, gap = h * 0.8f;
   const float max_width = std::max(220.0f, (p1.x - p0.x) * 0.5f);
-  const std::string title = std::string(lens_name(lens)) + ":";
-  // Lay the entries out in rows first, to size the box.
-  std::vector<ImVec2> at;
-  float x = ImGui::CalcTextSize(title.c_str()).x + gap, y = 0, width = x;
-  for (const Entry& e : entries) {
-    const float w = swatch + 4.0f + ImGui::CalcTextSize(e.text.c_str()).x;
-    if (x + w > max_width) x = 0, y += h + 3.0f;
-    at.emplace_back(x, y);
-    x += w + gap;
-    width = std::max(width, x);
-  }
-  // Only whole rows, within a third of the map's height.
+  // Lay the entries out in rows after the title, to size the box; only whole rows, within a
+  // third of the map's height. When some are left out the title says so, and hovering it lists
+  // them all.
   const float most = std::max(h, (p1.y - p0.y) / 3.0f - 12.0f);
-  std::size_t shown = entries.size();
-  while (shown > 1 && at[shown - 1].y + h > most) --shown;
+  std::string title;
+  std::vector<ImVec2> at;
+  float width = 0;
+  std::size_t shown = 0;
+  for (const bool cut : {false, true}) {
+    title = std::string(lens_name(lens)) + (cut ? " (all: hover here):" : ":");
+    at.clear();
+    float x = ImGui::CalcTextSize(title.c_str()).x + gap, y = 0;
+    width = x;
+    for (const Entry& e : entries) {
+      const float w = swatch + 4.0f + ImGui::CalcTextSize(e.text.c_str()).x;
+      if (x + w > max_width) x = 0, y += h + 3.0f;
+      at.emplace_back(x, y);
+      x += w + gap;
+      width = std::max(width, x);
+    }
+    shown = entries.size();
+    while (shown > 1 && at[shown - 1].y + h > most) --shown;
+    if (shown == entries.size()) break;
+  }
   const float rows = (shown > 0 ? at[shown - 1].y : 0.0f) + h;
   const ImVec2 box(width + 8.0f, rows + 8.0f);
   // The corner that covers the fewest labels, the lower left when several tie.
@@ -236,8 +245,8 @@ void key(ImDrawList* draw, ImVec2 p0, ImVec2 p1, MapLens lens,
     if (covered < fewest) fewest = covered, top = corner;
   }
   draw->AddRectFilled(top, ImVec2(top.x + box.x, top.y + box.y), IM_COL32(10, 12, 18, 215), 4.0f);
-  if (shown < entries.size() && map_hovered &&
-      ImGui::IsMouseHoveringRect(top, ImVec2(top.x + box.x, top.y + box.y))) {
+  const ImVec2 title_end(top.x + 6.0f + ImGui::CalcTextSize(title.c_str()).x, top.y + 4.0f + h);
+  if (shown < entries.size() && map_hovered && ImGui::IsMouseHoveringRect(top, title_end)) {
     ImGui::BeginTooltip();
     for (const Entry& e : entries) {
       ImGui::ColorButton(e.text.c_str(), ImGui::ColorConvertU32ToFloat4(e.color),
@@ -280,7 +289,7 @@ void MapPanel::draw_territories(MatchModel& model, std::string& selected) {
   ImGui::SameLine();
   const bool refit = ImGui::SmallButton("Fit");
   ImGui::SameLine();
-  ImGui::TextDisabled("Wheel: zoom. Drag: move. Click a state to inspect it.");
+  hint("Wheel: zoom. Drag: move. Click a state to inspect it.");
 
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.x = std::max(160.0f, size.x);
