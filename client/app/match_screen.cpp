@@ -358,6 +358,7 @@ void MatchScreen::draw_tabs(MatchModel& model, const MatchActions& actions) {
 
 void MatchScreen::draw_seats(const MatchModel& model) {
   const pb::MatchSummary& summary = model.summary;
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::Text("%s: %s, created by %s", summary.name().c_str(),
               summary.scenario_title().empty() ? summary.scenario().c_str()
                                                : summary.scenario_title().c_str(),
@@ -367,15 +368,21 @@ void MatchScreen::draw_seats(const MatchModel& model) {
                 summary.turn_deadline_seconds());
   else
     ImGui::TextUnformatted("No deadline: each turn waits until every player is ready.");
+  ImGui::PopTextWrapPos();
   ImGui::Spacing();
-  const ImGuiTableFlags flags =
-      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("players", 4, flags)) return;
-  ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 3);
-  ImGui::TableSetupColumn("Played by", ImGuiTableColumnFlags_WidthStretch, 3);
-  ImGui::TableSetupColumn("Online", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize("Online ").x + ImGui::GetFontSize());
-  ImGui::TableSetupColumn("This turn", ImGuiTableColumnFlags_WidthStretch, 2);
+  // Every column as wide as what it holds: a narrow panel scrolls the table sideways rather than
+  // cut a state's or a player's name.
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
+  const float rows = ImGui::GetTextLineHeightWithSpacing() *
+                         static_cast<float>(summary.seats_size() + 1) +
+                     ImGui::GetStyle().ScrollbarSize + ImGui::GetStyle().CellPadding.y * 4.0f;
+  if (!ImGui::BeginTable("players", 4, flags, ImVec2(0, rows))) return;
+  ImGui::TableSetupScrollFreeze(1, 1);  // the states stay in sight while the rest scrolls
+  ImGui::TableSetupColumn("State");
+  ImGui::TableSetupColumn("Played by");
+  ImGui::TableSetupColumn("Online");
+  ImGui::TableSetupColumn("This turn");
   ImGui::TableHeadersRow();
   for (const auto& seat : summary.seats()) {
     ImGui::TableNextRow();
