@@ -77,7 +77,13 @@ void ReportPanel::draw(MatchModel& model) {
   ImGui::InputTextWithHint("##filter", "filter the entries", &filter);
   const std::string& me = view.own().id();
   if (!me.empty()) {
-    ImGui::SameLine();
+    // Beside the filter when the line has room for it, below it otherwise.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float needed = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                         ImGui::CalcTextSize("Only about you").x + style.ItemSpacing.x;
+    const float room =
+        ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - ImGui::GetItemRectMax().x;
+    if (room >= needed) ImGui::SameLine();
     ImGui::Checkbox("Only about you", &only_mine);
   }
 
