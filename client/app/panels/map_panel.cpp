@@ -20,12 +20,22 @@ namespace {
 /// two neighbours is not blown up to fill the screen.
 constexpr float kMinSpan = 250.0f;
 constexpr ImU32 kBackground = IM_COL32(22, 28, 38, 255);
-constexpr ImU32 kBorderLine = IM_COL32(120, 120, 120, 140);
+// Borders are dark and dotted, so that no treaty's line (a non-aggression pact's is grey) reads
+// as one.
+constexpr ImU32 kBorderLine = IM_COL32(95, 95, 95, 150);
 constexpr ImU32 kPressureArrow = IM_COL32(235, 70, 60, 230);
 constexpr ImU32 kSanctionArrow = IM_COL32(220, 90, 220, 200);
 constexpr ImU32 kOwnRing = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kSelectedRing = IM_COL32(255, 230, 80, 255);
+// Sky blue: never taken for the amber of an accommodating state.
+constexpr ImU32 kSelectedRing = IM_COL32(86, 180, 233, 255);
 constexpr ImU32 kLabel = IM_COL32(235, 235, 235, 255);
+
+void dotted_line(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 color) {
+  const float dx = b.x - a.x, dy = b.y - a.y;
+  const float length = std::sqrt(dx * dx + dy * dy);
+  for (float s = 0; s < length; s += 5.0f)
+    draw->AddCircleFilled(ImVec2(a.x + dx * s / length, a.y + dy * s / length), 1.0f, color, 4);
+}
 
 /// A state as the map draws it.
 struct Spot {
@@ -141,7 +151,7 @@ void flow(float width) {
   if (last + width < right) ImGui::SameLine(0.0f, ImGui::GetStyle().ItemSpacing.x * 2.0f);
 }
 
-enum class Swatch { Line, Dashed, Arrow, Ring, Disc };
+enum class Swatch { Line, Dashed, Dotted, Arrow, Ring, Disc };
 
 void legend_item(Swatch kind, ImU32 color, const char* text) {
   const float h = ImGui::GetTextLineHeight();
@@ -154,6 +164,9 @@ void legend_item(Swatch kind, ImU32 color, const char* text) {
   switch (kind) {
     case Swatch::Line: draw->AddLine(a, b, color, 2.5f); break;
     case Swatch::Dashed: dashed_line(draw, a, b, color, 2.0f); break;
+    case Swatch::Dotted:
+      dotted_line(draw, a, b, color);
+      break;
     case Swatch::Arrow: {
       draw->AddLine(a, ImVec2(b.x - 5, b.y), color, 2.0f);
       draw->AddTriangleFilled(b, ImVec2(b.x - 6, b.y - 4), ImVec2(b.x - 6, b.y + 4), color);
@@ -175,7 +188,7 @@ void legend() {
   for (pb::TreatyType type : {pb::MUTUAL_DEFENSE, pb::NON_AGGRESSION, pb::MILITARY_AID,
                               pb::JOINT_EXERCISES, pb::CONFIDENCE_BUILDING, pb::NEUTRALITY})
     legend_item(Swatch::Line, treaty_type_color(type), treaty_type_label(type));
-  legend_item(Swatch::Line, kBorderLine, "border");
+  legend_item(Swatch::Dotted, kBorderLine, "border");
   ImGui::TextDisabled("Arrows:");
   legend_item(Swatch::Arrow, kPressureArrow, "pressure on you");
   legend_item(Swatch::Dashed, to_u32(kWarn), "accommodated power");
@@ -264,7 +277,7 @@ void MapPanel::draw(MatchModel& model, std::string& selected) {
   // Borders, thin and grey.
   for (const auto& b : model.facts.borders())
     if (const Spot* a = spot(b.a()), *c = spot(b.b()); a && c)
-      draw->AddLine(a->at, c->at, kBorderLine, 1.0f);
+      dotted_line(draw, a->at, c->at, kBorderLine);
 
   // Treaties: one line per pair of members, shifted sideways by type so that two treaties
   // between the same states both show.
