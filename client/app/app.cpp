@@ -128,6 +128,20 @@ int App::run() {
   // screen (or a blinking cursor) needs.
   int frames_owed = kSettleFrames;
   Clock::time_point last_drawn = Clock::now();
+  // How fast frames are drawn (the work of a frame, not the pause after it): said at the end of
+  // an unattended run, which draws every frame, so that it can be measured.
+  long long frames = 0;
+  Clock::duration drawing{};
+  const auto finish = [&](int code) {
+    if (options_.unattended() && frames > 0) {
+      const double ms =
+          std::chrono::duration<double, std::milli>(drawing).count() / static_cast<double>(frames);
+      std::cout << "hegemon-client: drew " << frames << " frames, " << ms
+                << " ms of work each: " << (ms > 0 ? 1000.0 / ms : 0.0)
+                << " frames a second at most" << std::endl;
+    }
+    return code;
+  };
   while (open) {
     const auto frame_start = Clock::now();
     SDL_Event event{};
@@ -153,7 +167,7 @@ int App::run() {
     else if (period.count() > 0 && ticked - last_drawn >= period)
       frames_owed = std::max(frames_owed, 1);  // only the clock moved: one frame shows it
     if (frames_owed == 0) {
-      if (const auto code = client.exit_code()) return *code;
+      if (const auto code = client.exit_code()) return finish(*code);
       continue;
     }
     --frames_owed;
@@ -179,12 +193,14 @@ int App::run() {
       title = now;
       SDL_SetWindowTitle(window->sdl_window(), title.c_str());
     }
-    if (const auto code = client.exit_code()) return *code;
+    if (const auto code = client.exit_code()) return finish(*code);
     // Vsync paces the loop on a real display; a virtual one may not wait at all.
     const auto spent = Clock::now() - frame_start;
+    ++frames;
+    drawing += spent;
     if (spent < kFrameBudget) std::this_thread::sleep_for(kFrameBudget - spent);
   }
-  return 0;
+  return finish(0);
 }
 
 }  // namespace hegemon::client

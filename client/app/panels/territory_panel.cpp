@@ -120,11 +120,26 @@ void fill(ImDrawList* draw, const pb::Territory& t, const MapCamera& cam, ImVec2
 
 void outline(ImDrawList* draw, const pb::Territory& t, const MapCamera& cam, ImVec2 c, ImU32 color,
              float thickness, std::vector<ImVec2>& scratch) {
+  const ImVec4 clip = draw->GetClipRectMax().x > 0
+                          ? ImVec4(draw->GetClipRectMin().x, draw->GetClipRectMin().y,
+                                   draw->GetClipRectMax().x, draw->GetClipRectMax().y)
+                          : ImVec4(-1e9f, -1e9f, 1e9f, 1e9f);
   for (const auto& o : t.outlines()) {
     scratch.clear();
-    for (int i = 0; i + 1 < o.xy_size(); i += 2)
-      scratch.emplace_back(cam.screen_x(o.xy(i), c.x), cam.screen_y(o.xy(i + 1), c.y));
-    if (scratch.size() >= 2)
+    // A corner closer than a pixel and a half to the last one kept adds nothing to the eye but
+    // work to a software renderer: zoomed out, a coast of thousands of corners is a few hundred.
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (int i = 0; i + 1 < o.xy_size(); i += 2) {
+      const ImVec2 p(cam.screen_x(o.xy(i), c.x), cam.screen_y(o.xy(i + 1), c.y));
+      x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x),
+      y1 = std::max(y1, p.y);
+      if (!scratch.empty() && std::abs(p.x - scratch.back().x) < 1.5f &&
+          std::abs(p.y - scratch.back().y) < 1.5f)
+        continue;
+      scratch.push_back(p);
+    }
+    if (x1 < clip.x || x0 > clip.z || y1 < clip.y || y0 > clip.w) continue;  // out of sight
+    if (scratch.size() >= 3)
       draw->AddPolyline(scratch.data(), static_cast<int>(scratch.size()), color, ImDrawFlags_Closed,
                         thickness);
   }
