@@ -267,8 +267,9 @@ void proposals_backed(Chancery& c) {
                         : p.status() == pb::PROPOSAL_EXPIRED   ? "expired"
                         : p.status() == pb::PROPOSAL_COUNTERED ? "countered"
                                                                : "withdrawn";
-      ImGui::BulletText("#%d %s from %s: %s", p.id(), treaty_type_label(p.type()),
-                        name_of(view, p.proposer()).c_str(), how);
+      ImGui::Bullet();
+      ImGui::Text("#%d %s from %s: %s", p.id(), treaty_type_label(p.type()),
+                  name_of(view, p.proposer()).c_str(), how);
     }
     ImGui::TreePop();
   }
@@ -666,6 +667,8 @@ void DiplomacyPanel::draw(MatchModel& model, const MatchActions& actions,
   const std::string& me = view.own().id();
   const bool seat = !model.spectator() && !me.empty();
   Chancery c{model, view, me, model.draft, model.facts.ruleset()};
+  // Every line of text wraps at the panel's edge: a treaty's long name is never cut.
+  ImGui::PushTextWrapPos(0.0f);
   if (seat) {
     ImGui::Text("Influence %.1f", view.own().influence());
     help_marker(
@@ -690,6 +693,7 @@ void DiplomacyPanel::draw(MatchModel& model, const MatchActions& actions,
       pressure_and_support(*this, c, selected);
     drafted_orders(*this, c, actions);
   }
+  ImGui::PopTextWrapPos();
 }
 
 }  // namespace hegemon::client
