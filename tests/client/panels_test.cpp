@@ -376,16 +376,25 @@ void draw_frame(MatchScreen& screen, MatchModel& model, const MatchScreenActions
   ImGui::Render();
 }
 
-/// What a match screen holds (the selection, the treaty being drafted, pressure and aid) is of
-/// one match and seat: entering another starts it afresh, while the same match keeps it.
-TEST(MatchScreen, EnteringAnotherMatchStartsEveryPanelAfresh) {
+/// A whole match screen drawn headless, with actions that record what it sends.
+struct ScreenUnderTest {
   HeadlessImGui imgui;
   Recorder recorder;
   MatchScreenActions actions;
-  actions.match = recorder.actions();
-  actions.to_lobby = [] {};
   MatchScreen screen;
-  auto frame = [&](MatchModel& model) { draw_frame(screen, model, actions); };
+  ScreenUnderTest() {
+    actions.match = recorder.actions();
+    actions.to_lobby = [] {};
+  }
+  void frame(MatchModel& model) { draw_frame(screen, model, actions); }
+};
+
+/// What a match screen holds (the selection, the treaty being drafted, pressure and aid) is of
+/// one match and seat: entering another starts it afresh, while the same match keeps it.
+TEST(MatchScreen, EnteringAnotherMatchStartsEveryPanelAfresh) {
+  ScreenUnderTest t;
+  MatchScreen& screen = t.screen;
+  auto frame = [&](MatchModel& model) { t.frame(model); };
   MatchModel first = played_match(0, 1);
   frame(first);
   const std::string other = first.view.others(0).id();
@@ -475,13 +484,9 @@ namespace {
 /// The debrief opens by itself once the match is over, and only then; it draws the standings,
 /// the charts and the timeline of a whole match.
 TEST(MatchScreen, TheDebriefOpensByItselfOnceTheMatchIsOver) {
-  HeadlessImGui imgui;
-  Recorder recorder;
-  MatchScreenActions actions;
-  actions.match = recorder.actions();
-  actions.to_lobby = [] {};
-  MatchScreen screen;
-  auto frame = [&](MatchModel& model) { draw_frame(screen, model, actions); };
+  ScreenUnderTest t;
+  MatchScreen& screen = t.screen;
+  auto frame = [&](MatchModel& model) { t.frame(model); };
   MatchModel running = played_match(0, 3);
   frame(running);
   EXPECT_FALSE(screen.debrief_open());
