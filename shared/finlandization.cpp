@@ -75,7 +75,7 @@ void FinlandModel::build(StateIndex only, const ThreatInputs* inputs) {
   const Ruleset& r = world.ruleset;
   const int n = world.size();
   n_ = n;
-  proximity_ = world.map.proximity.size() == size_t(n) * n ? world.map.proximity.data() : nullptr;
+  proximity_ = world.map().proximity.size() == size_t(n) * n ? world.map().proximity.data() : nullptr;
   // Whether `small`'s supports, sways and guarantees are wanted.
   const auto wanted = [only](StateIndex small) { return only < 0 || small == only; };
   // Taken when first asked for (log_of): most pairs are far from the threshold ratio and need no

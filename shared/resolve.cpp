@@ -73,19 +73,21 @@ TurnResult resolve_turn(const World& world, const std::vector<OrderSet>& orders)
 }
 
 void resolve_turn(const World& world, const std::vector<OrderSet>& orders, TurnResult& result) {
-  result.world = world;
   result.results.clear();
   result.journal.clear();
   World& w = result.world;
-  if (w.ended) {
+  if (world.ended) {
+    w = world;
     reject_all(result, orders, "the match has ended (" + w.end_reason + ")");
     return;
   }
-  if (w.map.proximity.size() != w.states.size() * w.states.size()) build_proximity(w);
+  // Step 7 writes the whole threat matrix anew (the map is shared, not copied).
+  copy_all_but_threat(world, w);
+  if (w.map().proximity.size() != w.states.size() * w.states.size()) build_proximity(w);
   w.turn += 1;
   Rng rng(mix_seed(w.seed, static_cast<std::uint64_t>(w.turn)));
   const size_t n = w.states.size();
-  TurnContext ctx(w, result.journal, rng);
+  TurnContext ctx(w, world, result.journal, rng);
 
   result.journal.reserve(n * 900);  // a turn writes about seven sentences per state
   accept_orders(ctx, world, orders, result);

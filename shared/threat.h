@@ -47,10 +47,10 @@ double proximity_from_map(const World& world, StateIndex a, StateIndex b);
 /// every pair loop of a turn and every bot asks it.
 inline double proximity(const World& world, StateIndex a, StateIndex b) {
   const auto n = static_cast<size_t>(world.size());
-  if (world.map.proximity.size() == n * n) return world.map.proximity[size_t(a) * n + b];
+  if (world.map().proximity.size() == n * n) return world.map().proximity[size_t(a) * n + b];
   return proximity_from_map(world, a, b);
 }
-/// Fills world.map.proximity for every pair.
+/// Fills world.map().proximity for every pair.
 void build_proximity(World& world);
 /// Force a state can project, technology included.
 double projectable_force(const State& s);

@@ -12,6 +12,9 @@ namespace hegemon {
 
 struct TurnContext {
   World& world;
+  /// The world as the turn began: the orders were checked against it, and its threat matrix is
+  /// the one the states feel until step 7 writes this turn's into `world`.
+  const World& before;
   Journal& journal;
   Rng& rng;
   /// Accepted orders per state, in the order they were sent (pointing into the order sets,
@@ -34,8 +37,9 @@ struct TurnContext {
   std::vector<double> turn_gdp = {};
 
   /// A context for one turn of `world`, every per-state table sized and zeroed.
-  TurnContext(World& w, Journal& j, Rng& r)
+  TurnContext(World& w, const World& b, Journal& j, Rng& r)
       : world(w),
+        before(b),
         journal(j),
         rng(r),
         accepted(w.states.size()),
@@ -46,6 +50,8 @@ struct TurnContext {
         influence_gained(w.states.size(), 0.0),
         growth(w.states.size(), 0.0),
         sanctioned_share(w.states.size(), 0.0) {}
+  /// A context whose world is also the world as the turn began (for a step run on its own).
+  TurnContext(World& w, Journal& j, Rng& r) : TurnContext(w, w, j, r) {}
 
   double years() const { return world.scenario.years_per_turn(); }
   const Ruleset& rules() const { return world.ruleset; }
