@@ -97,7 +97,7 @@ void resolve_turn(const World& world, const std::vector<OrderSet>& orders, TurnR
   grow_economies(ctx);
   conduct_diplomacy(ctx);
   record_intentions(ctx);
-  compute_threat_matrix(w, w.threat);
+  compute_threat_matrix(w, w.threat, &ctx.worst_threat);
   update_finlandization(ctx);
   check_compliance(ctx);
   update_domestic_politics(ctx);

@@ -156,15 +156,20 @@ ThreatMatrix compute_threat_matrix(const World& world) {
   return m;
 }
 
-void compute_threat_matrix(const World& world, ThreatMatrix& m) {
+void compute_threat_matrix(const World& world, ThreatMatrix& m, std::vector<double>* worst_felt) {
   const int n = world.size();
   m.n = n;
   if (m.cells.size() != size_t(n) * n) m.cells.assign(size_t(n) * n, 0.0);
+  if (worst_felt) worst_felt->assign(size_t(n), 0.0);
   const TreatyTies ties(world);
   const ThreatInputs in(world, ties);
   if (world.map().proximity.size() != size_t(n) * n) {
     for (int i = 0; i < n; ++i)
       for (int j = 0; j < n; ++j) m.at(i, j) = i == j ? 0.0 : factors(world, in, i, j).total;
+    if (worst_felt)
+      for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j)
+          if (j != i) (*worst_felt)[i] = std::max((*worst_felt)[i], m.at(i, j));
     return;
   }
   // factors() for every pair, its arithmetic unchanged, with what a row or the whole matrix
@@ -190,6 +195,7 @@ void compute_threat_matrix(const World& world, ThreatMatrix& m) {
     const double* const near = world.map().proximity.data() + size_t(i) * n;
     const double own_power = in.power[i], own_defense = in.defense[i];
     double* const out = m.cells.data() + size_t(i) * n;
+    double worst = 0;
     for (int j = 0; j < n; ++j) {
       if (j == i) {
         out[j] = 0.0;
@@ -211,7 +217,9 @@ void compute_threat_matrix(const World& world, ThreatMatrix& m) {
           weight_power * power + weight_offense * offense + weight_intentions * intentions;
       const double reach = floor + beyond_floor * proximity / 100.0;
       out[j] = std::clamp(base * reach * discount, 0.0, 100.0);
+      worst = std::max(worst, out[j]);
     }
+    if (worst_felt) (*worst_felt)[i] = worst;
   }
 }
 

@@ -35,6 +35,11 @@ struct TurnContext {
   /// GDP each state had when the turn began: what its revenue was drawn from, and what the
   /// turn's spending is measured against (set by collect_revenue).
   std::vector<double> turn_gdp = {};
+  /// The worst threat each state feels (set with the threat matrix in step 7) and its highest
+  /// Finlandization level (set by update_finlandization): the score's security and sovereignty
+  /// measures, taken in the passes over the pairs rather than in passes of their own.
+  std::vector<double> worst_threat = {};
+  std::vector<double> worst_level = {};
 
   /// A context for one turn of `world`, every per-state table sized and zeroed.
   TurnContext(World& w, const World& b, Journal& j, Rng& r)
