@@ -23,6 +23,7 @@ void reject_all(TurnResult& result, const std::vector<OrderSet>& orders, const s
 void accept_orders(TurnContext& ctx, const World& before, const std::vector<OrderSet>& orders,
                    TurnResult& result) {
   std::vector<bool> seen(ctx.world.size(), false);
+  const StandingCommitments commitments(before);
   for (const auto& set : orders) {
     std::vector<OrderResult> rs;
     if (set.state < 0 || set.state >= ctx.world.size() || seen[set.state]) {
@@ -35,7 +36,7 @@ void accept_orders(TurnContext& ctx, const World& before, const std::vector<Orde
       continue;
     }
     seen[set.state] = true;
-    rs = validate_orders(before, set);
+    rs = validate_orders(before, set, commitments);
     State& st = ctx.world.states[set.state];
     for (const auto& r : rs) {
       if (!r.accepted) {
