@@ -45,13 +45,13 @@ World synthetic_world(int n) {
     w.states.push_back(s);
   }
   for (auto& s : w.states) s.relations.assign(n, Relation{});
-  w.map.borders.assign(n, std::vector<bool>(n, false));
-  w.map.distance.assign(n, std::vector<double>(n, 0.0));
+  w.edit_map().borders.assign(n, std::vector<bool>(n, false));
+  w.edit_map().distance.assign(n, std::vector<double>(n, 0.0));
   for (int a = 0; a < n; ++a)
     for (int b = 0; b < n; ++b) {
       const int dx = a % side - b % side, dy = a / side - b / side;
-      w.map.borders[a][b] = a != b && std::abs(dx) + std::abs(dy) == 1;
-      w.map.distance[a][b] = 800.0 * std::sqrt(double(dx * dx + dy * dy));
+      w.edit_map().borders[a][b] = a != b && std::abs(dx) + std::abs(dy) == 1;
+      w.edit_map().distance[a][b] = 800.0 * std::sqrt(double(dx * dx + dy * dy));
     }
   // Alliances of four neighbouring states, every fifth block.
   for (int a = 0; a + 3 < n; a += 20) {

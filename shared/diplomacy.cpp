@@ -80,7 +80,7 @@ void accede(TurnContext& ctx, Proposal& p) {
   std::vector<StateIndex> joined{applicant};
   for (const auto& m : t->members) joined.push_back(m.state);
   for (StateIndex power : powers_accommodated_by(w, applicant, FinlandStatus::Accommodating))
-    if (directed_against(w, t->type, joined, power)) {
+    if (directed_against(ctx.before, t->type, joined, power)) {  // the threats felt so far
       p.status = ProposalStatus::Expired;
       ctx.journal.tell(Topic::Treaty, p.members)
           << ProposalLabel{p} << " lapsed: " << w.states[applicant].name << " now accommodates "

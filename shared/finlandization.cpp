@@ -75,7 +75,7 @@ void FinlandModel::build(StateIndex only, const ThreatInputs* inputs) {
   const Ruleset& r = world.ruleset;
   const int n = world.size();
   n_ = n;
-  proximity_ = world.map.proximity.size() == size_t(n) * n ? world.map.proximity.data() : nullptr;
+  proximity_ = world.map().proximity.size() == size_t(n) * n ? world.map().proximity.data() : nullptr;
   // Whether `small`'s supports, sways and guarantees are wanted.
   const auto wanted = [only](StateIndex small) { return only < 0 || small == only; };
   // Taken when first asked for (log_of): most pairs are far from the threshold ratio and need no
@@ -369,8 +369,13 @@ void update_finlandization(TurnContext& ctx) {
                                       next_status(r, status, quiet_level) == status;
   // The pairs that end the step Finlandized, in pair order, for the transfer of influence.
   std::vector<std::pair<StateIndex, StateIndex>> finlandized;
+  // Each state's highest level as the step leaves it, for the score's sovereignty measure (no
+  // later step of the turn moves a level). The state's own entry counts as sovereignty_measure
+  // counts it.
+  ctx.worst_level.assign(size_t(n), 0.0);
   for (int s = 0; s < n; ++s) {
     Relation* const relations = w.states[s].relations.data();
+    double worst_level = std::max(0.0, relations[s].finland_level);
     // Most pairs are too even for the stronger to press: their forces are all zeros.
     const double pressing_power = model.pressing_power(s);
     for (int p = 0; p < n; ++p) {
@@ -385,6 +390,7 @@ void update_finlandization(TurnContext& ctx) {
           rel.finland_change = quiet_level - before;
           rel.finland_push = 0.0;
           rel.finland_resistance = 0.0;
+          worst_level = std::max(worst_level, quiet_level);
           continue;
         }
         const double relaxation =
@@ -397,6 +403,7 @@ void update_finlandization(TurnContext& ctx) {
           rel.finland_change = level - before;
           rel.finland_push = 0.0;
           rel.finland_resistance = 0.0;
+          worst_level = std::max(worst_level, level);
           continue;
         }
       }
@@ -411,6 +418,7 @@ void update_finlandization(TurnContext& ctx) {
       rel.finland_change = rel.finland_level - before;
       rel.finland_push = f.push;
       rel.finland_resistance = f.resistance;
+      worst_level = std::max(worst_level, rel.finland_level);
       // Movements too small to change anything a player decides on are not written up.
       if (std::fabs(rel.finland_change) >= kReportedChange) {
         Journal::Sentence told = ctx.journal.tell(Topic::Finlandization, {s}, before,
@@ -435,6 +443,7 @@ void update_finlandization(TurnContext& ctx) {
       if (next != rel.finland_status) transitions.push_back({s, p, rel.finland_status, next});
       if (next == FinlandStatus::Finlandized) finlandized.push_back({s, p});
     }
+    ctx.worst_level[s] = worst_level;
   }
 
   for (const auto& tr : transitions) {

@@ -23,6 +23,7 @@ void reject_all(TurnResult& result, const std::vector<OrderSet>& orders, const s
 void accept_orders(TurnContext& ctx, const World& before, const std::vector<OrderSet>& orders,
                    TurnResult& result) {
   std::vector<bool> seen(ctx.world.size(), false);
+  const StandingCommitments commitments(before);
   for (const auto& set : orders) {
     std::vector<OrderResult> rs;
     if (set.state < 0 || set.state >= ctx.world.size() || seen[set.state]) {
@@ -35,7 +36,7 @@ void accept_orders(TurnContext& ctx, const World& before, const std::vector<Orde
       continue;
     }
     seen[set.state] = true;
-    rs = validate_orders(before, set);
+    rs = validate_orders(before, set, commitments);
     State& st = ctx.world.states[set.state];
     for (const auto& r : rs) {
       if (!r.accepted) {
@@ -73,19 +74,21 @@ TurnResult resolve_turn(const World& world, const std::vector<OrderSet>& orders)
 }
 
 void resolve_turn(const World& world, const std::vector<OrderSet>& orders, TurnResult& result) {
-  result.world = world;
   result.results.clear();
   result.journal.clear();
   World& w = result.world;
-  if (w.ended) {
+  if (world.ended) {
+    w = world;
     reject_all(result, orders, "the match has ended (" + w.end_reason + ")");
     return;
   }
-  if (w.map.proximity.size() != w.states.size() * w.states.size()) build_proximity(w);
+  // Step 7 writes the whole threat matrix anew (the map is shared, not copied).
+  copy_all_but_threat(world, w);
+  if (w.map().proximity.size() != w.states.size() * w.states.size()) build_proximity(w);
   w.turn += 1;
   Rng rng(mix_seed(w.seed, static_cast<std::uint64_t>(w.turn)));
   const size_t n = w.states.size();
-  TurnContext ctx(w, result.journal, rng);
+  TurnContext ctx(w, world, result.journal, rng);
 
   result.journal.reserve(n * 900);  // a turn writes about seven sentences per state
   accept_orders(ctx, world, orders, result);
@@ -95,7 +98,7 @@ void resolve_turn(const World& world, const std::vector<OrderSet>& orders, TurnR
   grow_economies(ctx);
   conduct_diplomacy(ctx);
   record_intentions(ctx);
-  compute_threat_matrix(w, w.threat);
+  compute_threat_matrix(w, w.threat, &ctx.worst_threat);
   update_finlandization(ctx);
   check_compliance(ctx);
   update_domestic_politics(ctx);

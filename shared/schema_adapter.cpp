@@ -179,9 +179,9 @@ pb::Scenario scenario_to_proto(const World& world) {
   out.set_turn_length(info.quarterly ? pb::QUARTER : pb::YEAR);
   out.set_turns(info.turns);
   const int n = world.size();
-  for (int a = 0; a < static_cast<int>(world.map.borders.size()); ++a)
+  for (int a = 0; a < static_cast<int>(world.map().borders.size()); ++a)
     for (int b = a + 1; b < n; ++b)
-      if (world.map.borders[a][b]) {
+      if (world.map().borders[a][b]) {
         pb::Border* border = out.add_borders();
         border->set_a(world.states[a].id);
         border->set_b(world.states[b].id);
@@ -202,14 +202,14 @@ pb::Scenario scenario_to_proto(const World& world) {
 /// could not be read back is worse than no save.
 void check_consistent(const World& world) {
   const std::size_t n = world.states.size();
-  const bool no_map = world.map.borders.empty() && world.map.distance.empty();
-  if (!no_map && !(is_square(world.map.borders, n) && is_square(world.map.distance, n)))
+  const bool no_map = world.map().borders.empty() && world.map().distance.empty();
+  if (!no_map && !(is_square(world.map().borders, n) && is_square(world.map().distance, n)))
     throw SchemaError("the map is not " + std::to_string(n) + " x " + std::to_string(n));
   if (!no_map)
     for (std::size_t a = 0; a < n; ++a) {
-      if (world.map.borders[a][a]) throw SchemaError(world.states[a].id + " borders itself");
+      if (world.map().borders[a][a]) throw SchemaError(world.states[a].id + " borders itself");
       for (std::size_t b = a + 1; b < n; ++b)
-        if (world.map.borders[a][b] != world.map.borders[b][a])
+        if (world.map().borders[a][b] != world.map().borders[b][a])
           throw SchemaError("the border between " + world.states[a].id + " and " +
                             world.states[b].id + " is one-sided");
     }
@@ -754,7 +754,7 @@ pb::World to_proto(const World& world) {
   out.set_ended(world.ended);
   out.set_end_reason(world.end_reason);
   for (double cell : world.threat.cells) out.add_threat(cell);
-  for (const auto& row : world.map.distance)
+  for (const auto& row : world.map().distance)
     for (double km : row) out.add_distance_km(km);
   return out;
 }
@@ -765,7 +765,7 @@ World world_from_proto(const pb::World& message) {
   World out;
   out.scenario = scenario_from_proto(message.scenario(), ids);
   out.ruleset = message.ruleset();
-  out.map = map_from_proto(message, ids);
+  out.edit_map() = map_from_proto(message, ids);
   if (message.turn() < 0)
     throw SchemaError("the world is at turn " + std::to_string(message.turn()));
   out.turn = message.turn();

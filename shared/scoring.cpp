@@ -71,8 +71,10 @@ double against_start(double now, double start, double scale) {
   return std::clamp(50.0 + scale * (now - start), 0.0, 100.0);
 }
 
-/// State `s`'s score from its security measure and how many of its objectives it has and meets.
-Score score_from(const World& w, StateIndex s, double security, int objectives, int met) {
+/// State `s`'s score from its security and sovereignty measures and how many of its objectives it
+/// has and meets.
+Score score_from(const World& w, StateIndex s, double security, double sovereignty,
+                 int objectives, int met) {
   const Ruleset& r = w.ruleset;
   const ScenarioInfo& info = w.scenario;
   // Prosperity is measured against the state's own trend: an economy that was set to grow fast
@@ -90,7 +92,6 @@ Score score_from(const World& w, StateIndex s, double security, int objectives, 
   const double influence = influence_measure(st);
   sc.influence = against_start(influence, start_of(info.start_influence, s, influence),
                                r.score_influence_scale());
-  const double sovereignty = sovereignty_measure(st);
   sc.sovereignty = against_start(sovereignty, start_of(info.start_sovereignty, s, sovereignty),
                                  r.score_sovereignty_scale());
   // A state the scenario asks nothing of is scored on the other components alone.
@@ -107,18 +108,31 @@ Score score_from(const World& w, StateIndex s, double security, int objectives, 
   return sc;
 }
 
-}  // namespace
-
-std::vector<Score> compute_scores(const World& w) {
-  std::vector<Score> scores(w.size());
+/// Every state's score, with the security and sovereignty measures read from `worst_threat` and
+/// `worst_level` (100 less each) when they are given.
+void scores_into(const World& w, std::vector<Score>& scores, const std::vector<double>* worst_threat,
+                 const std::vector<double>* worst_level) {
+  scores.assign(size_t(w.size()), Score{});
   std::vector<int> objectives(w.size(), 0), met(w.size(), 0);
   for (const auto& o : w.scenario.objectives) {
     if (o.state < 0 || o.state >= w.size()) continue;
     ++objectives[o.state];
     if (objective_met(w, o)) ++met[o.state];
   }
-  for (int s = 0; s < w.size(); ++s)
-    scores[s] = score_from(w, s, security_measure(w, s), objectives[s], met[s]);
+  for (int s = 0; s < w.size(); ++s) {
+    const double security =
+        worst_threat ? 100.0 - (*worst_threat)[s] : security_measure(w, s);
+    const double sovereignty =
+        worst_level ? 100.0 - (*worst_level)[s] : sovereignty_measure(w.states[s]);
+    scores[s] = score_from(w, s, security, sovereignty, objectives[s], met[s]);
+  }
+}
+
+}  // namespace
+
+std::vector<Score> compute_scores(const World& w) {
+  std::vector<Score> scores;
+  scores_into(w, scores, nullptr, nullptr);
   return scores;
 }
 
@@ -129,7 +143,7 @@ Score score_of(const World& w, StateIndex s, double security) {
     ++objectives;
     if (objective_met(w, o)) ++met;
   }
-  return score_from(w, s, security, objectives, met);
+  return score_from(w, s, security, sovereignty_measure(w.states[s]), objectives, met);
 }
 
 std::string end_reason(const World& w) {
@@ -154,7 +168,9 @@ void update_scores_and_end(TurnContext& ctx) {
   World& w = ctx.world;
   // Each player's view carries its own score with its breakdown; the report says only why the
   // match ends.
-  w.scores = compute_scores(w);
+  const size_t n = w.states.size();
+  scores_into(w, w.scores, ctx.worst_threat.size() == n ? &ctx.worst_threat : nullptr,
+              ctx.worst_level.size() == n ? &ctx.worst_level : nullptr);
   if (std::string reason = end_reason(w); !reason.empty()) {
     w.ended = true;
     w.end_reason = reason;

@@ -28,8 +28,8 @@ double aggregate_power(const Ruleset& rules, const State& s) {
 }
 
 double proximity_from_map(const World& world, StateIndex a, StateIndex b) {
-  if (a == b || world.map.borders[a][b]) return 1.0;
-  return 1.0 / (1.0 + world.map.distance[a][b] / world.ruleset.proximity_distance_scale());
+  if (a == b || world.map().borders[a][b]) return 1.0;
+  return 1.0 / (1.0 + world.map().distance[a][b] / world.ruleset.proximity_distance_scale());
 }
 
 void build_proximity(World& world) {
@@ -37,7 +37,7 @@ void build_proximity(World& world) {
   std::vector<double> p(size_t(n) * n, 1.0);
   for (int a = 0; a < n; ++a)
     for (int b = 0; b < n; ++b) p[size_t(a) * n + b] = proximity_from_map(world, a, b);
-  world.map.proximity = std::move(p);
+  world.edit_map().proximity = std::move(p);
 }
 
 double projectable_force(const State& s) { return s.power_projection * s.technology; }
@@ -156,15 +156,20 @@ ThreatMatrix compute_threat_matrix(const World& world) {
   return m;
 }
 
-void compute_threat_matrix(const World& world, ThreatMatrix& m) {
+void compute_threat_matrix(const World& world, ThreatMatrix& m, std::vector<double>* worst_felt) {
   const int n = world.size();
   m.n = n;
   if (m.cells.size() != size_t(n) * n) m.cells.assign(size_t(n) * n, 0.0);
+  if (worst_felt) worst_felt->assign(size_t(n), 0.0);
   const TreatyTies ties(world);
   const ThreatInputs in(world, ties);
-  if (world.map.proximity.size() != size_t(n) * n) {
+  if (world.map().proximity.size() != size_t(n) * n) {
     for (int i = 0; i < n; ++i)
       for (int j = 0; j < n; ++j) m.at(i, j) = i == j ? 0.0 : factors(world, in, i, j).total;
+    if (worst_felt)
+      for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j)
+          if (j != i) (*worst_felt)[i] = std::max((*worst_felt)[i], m.at(i, j));
     return;
   }
   // factors() for every pair, its arithmetic unchanged, with what a row or the whole matrix
@@ -187,9 +192,10 @@ void compute_threat_matrix(const World& world, ThreatMatrix& m) {
   for (int i = 0; i < n; ++i) {
     const Relation* const held = world.states[i].relations.data();
     const std::uint8_t* const tie = ties.row(i);
-    const double* const near = world.map.proximity.data() + size_t(i) * n;
+    const double* const near = world.map().proximity.data() + size_t(i) * n;
     const double own_power = in.power[i], own_defense = in.defense[i];
     double* const out = m.cells.data() + size_t(i) * n;
+    double worst = 0;
     for (int j = 0; j < n; ++j) {
       if (j == i) {
         out[j] = 0.0;
@@ -211,7 +217,9 @@ void compute_threat_matrix(const World& world, ThreatMatrix& m) {
           weight_power * power + weight_offense * offense + weight_intentions * intentions;
       const double reach = floor + beyond_floor * proximity / 100.0;
       out[j] = std::clamp(base * reach * discount, 0.0, 100.0);
+      worst = std::max(worst, out[j]);
     }
+    if (worst_felt) (*worst_felt)[i] = worst;
   }
 }
 

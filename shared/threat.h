@@ -47,10 +47,10 @@ double proximity_from_map(const World& world, StateIndex a, StateIndex b);
 /// every pair loop of a turn and every bot asks it.
 inline double proximity(const World& world, StateIndex a, StateIndex b) {
   const auto n = static_cast<size_t>(world.size());
-  if (world.map.proximity.size() == n * n) return world.map.proximity[size_t(a) * n + b];
+  if (world.map().proximity.size() == n * n) return world.map().proximity[size_t(a) * n + b];
   return proximity_from_map(world, a, b);
 }
-/// Fills world.map.proximity for every pair.
+/// Fills world.map().proximity for every pair.
 void build_proximity(World& world);
 /// Force a state can project, technology included.
 double projectable_force(const State& s);
@@ -91,8 +91,11 @@ ThreatFactors threat_factors(const World& world, const ThreatInputs& inputs, Sta
 std::vector<ThreatFactors> threats_caused_by(const World& world, StateIndex from);
 /// The whole matrix, row = the state that feels the threat.
 ThreatMatrix compute_threat_matrix(const World& world);
-/// The same written into `into`, reusing its storage when it already has the world's size.
-void compute_threat_matrix(const World& world, ThreatMatrix& into);
+/// The same written into `into`, reusing its storage when it already has the world's size. With
+/// `worst_felt`, also the worst threat each state feels from another (security_measure's), taken
+/// along the way: resolve_turn scores from it rather than reading the matrix again.
+void compute_threat_matrix(const World& world, ThreatMatrix& into,
+                           std::vector<double>* worst_felt = nullptr);
 /// The state `felt_by` fears most, or -1 when it fears no one.
 StateIndex top_threat(const World& world, StateIndex felt_by);
 

@@ -12,6 +12,9 @@ namespace hegemon {
 
 struct TurnContext {
   World& world;
+  /// The world as the turn began: the orders were checked against it, and its threat matrix is
+  /// the one the states feel until step 7 writes this turn's into `world`.
+  const World& before;
   Journal& journal;
   Rng& rng;
   /// Accepted orders per state, in the order they were sent (pointing into the order sets,
@@ -32,10 +35,16 @@ struct TurnContext {
   /// GDP each state had when the turn began: what its revenue was drawn from, and what the
   /// turn's spending is measured against (set by collect_revenue).
   std::vector<double> turn_gdp = {};
+  /// The worst threat each state feels (set with the threat matrix in step 7) and its highest
+  /// Finlandization level (set by update_finlandization): the score's security and sovereignty
+  /// measures, taken in the passes over the pairs rather than in passes of their own.
+  std::vector<double> worst_threat = {};
+  std::vector<double> worst_level = {};
 
   /// A context for one turn of `world`, every per-state table sized and zeroed.
-  TurnContext(World& w, Journal& j, Rng& r)
+  TurnContext(World& w, const World& b, Journal& j, Rng& r)
       : world(w),
+        before(b),
         journal(j),
         rng(r),
         accepted(w.states.size()),
@@ -46,6 +55,8 @@ struct TurnContext {
         influence_gained(w.states.size(), 0.0),
         growth(w.states.size(), 0.0),
         sanctioned_share(w.states.size(), 0.0) {}
+  /// A context whose world is also the world as the turn began (for a step run on its own).
+  TurnContext(World& w, Journal& j, Rng& r) : TurnContext(w, w, j, r) {}
 
   double years() const { return world.scenario.years_per_turn(); }
   const Ruleset& rules() const { return world.ruleset; }

@@ -43,20 +43,6 @@ std::string check_terms(const TreatyTerms& t) {
   return {};
 }
 
-/// Why `s` may not join a treaty of this type with these members, or empty when it may.
-std::string finland_bar(const World& w, StateIndex s, TreatyType type,
-                        const std::vector<StateIndex>& members) {
-  if (!is_military(type)) return {};
-  for (StateIndex p : powers_accommodated_by(w, s, FinlandStatus::Accommodating)) {
-    if (directed_against(w, type, members, p))
-      return name_of(w, s) + " is " +
-             finland_status_name(w.states[s].relations[p].finland_status) + " toward " +
-             name_of(w, p) + ": it cannot join a " + treaty_type_name(type) +
-             " directed against " + name_of(w, p);
-  }
-  return {};
-}
-
 /// Why `s` may not act against `target` (pressure, sanction), or empty when it may.
 std::string opposition_bar(const World& w, StateIndex s, StateIndex target, const char* act) {
   const Relation& rel = w.states[s].relations[target];
@@ -66,34 +52,30 @@ std::string opposition_bar(const World& w, StateIndex s, StateIndex target, cons
   return {};
 }
 
-/// A Finlandized state's diplomacy cannot oppose its pressurer: no guarantee or aid for a state
-/// the pressurer is coercing.
-std::string support_bar(const World& w, StateIndex s, StateIndex target, const char* act) {
-  for (StateIndex p : powers_accommodated_by(w, s, FinlandStatus::Finlandized)) {
-    if (w.states[target].relations[p].coercion > 0 || w.is_sanctioning(p, target))
-      return name_of(w, s) + " is Finlandized toward " + name_of(w, p) + ": it cannot " + act +
-             " " + name_of(w, target) + ", which " + name_of(w, p) + " is pressing";
-  }
-  return {};
-}
-
 std::string target_bar(const World& w, StateIndex s, StateIndex target) {
   if (target < 0 || target >= w.size()) return "no such state";
   if (target == s) return "a state cannot direct this at itself";
   return {};
 }
 
+/// Revenue after contributions of `contribution_bp` basis points (capped at the whole revenue).
+double spendable_after(const World& world, StateIndex s, int contribution_bp) {
+  const State& st = world.states[s];
+  const double revenue = st.gdp * st.tax_share * world.scenario.years_per_turn();
+  return revenue * (1.0 - std::min(contribution_bp, kBasisPoints) / double(kBasisPoints));
+}
+
 class OrderChecker {
  public:
-  OrderChecker(const World& w, StateIndex s) : w_(w), s_(s), spendable_(expected_spendable(w, s)) {
+  OrderChecker(const World& w, StateIndex s, const StandingCommitments& commitments)
+      : w_(w), s_(s), spendable_(spendable_after(w, s, commitments.contribution_bp[s])) {
     const State& st = w.states[s];
     // Influence is paid in the diplomacy step, after a year's wear and alongside the upkeep of
     // the guarantees the state already keeps; this turn's new influence is not counted on.
     const Ruleset& r = w.ruleset;
     c_.influence_left = st.influence * (1.0 - r.influence_decay() * w.scenario.years_per_turn());
-    for (const auto& g : w.guarantees)
-      if (g.guarantor == s && g.expires_turn > w.turn)
-        c_.influence_left -= r.guarantee_influence_cost();
+    for (int g = 0; g < commitments.guarantees_kept[s]; ++g)
+      c_.influence_left -= r.guarantee_influence_cost();
     c_.projection_budget = spendable_ * st.allocation[Category::PowerProjection] / kBasisPoints;
   }
 
@@ -131,7 +113,7 @@ class OrderChecker {
     if (auto bad = check_terms(o.terms); !bad.empty()) return bad;
     std::vector<StateIndex> all = o.members;
     all.push_back(s_);
-    if (auto bar = finland_bar(w_, s_, o.type, all); !bar.empty()) return bar;
+    if (auto bar = finland_bar(o.type, all); !bar.empty()) return bar;
     for (const auto& t : w_.treaties) {
       if (t.type != o.type || t.members.size() != all.size()) continue;
       if (std::all_of(all.begin(), all.end(), [&](StateIndex m) { return t.has_member(m); }))
@@ -148,7 +130,7 @@ class OrderChecker {
                                     std::to_string(o.proposal_id);
     // A member that admits a new one joins nothing: only a state entering a treaty is barred.
     if (!is_member_admitting(*p))
-      if (auto bar = finland_bar(w_, s_, p->type, p->members); !bar.empty()) return bar;
+      if (auto bar = finland_bar(p->type, p->members); !bar.empty()) return bar;
     return answer(o.proposal_id);
   }
 
@@ -168,7 +150,7 @@ class OrderChecker {
              std::to_string(o.proposal_id);
     if (auto bad = check_terms(o.terms); !bad.empty()) return bad;
     if (o.terms == p->terms) return "a counter-proposal must change the terms";
-    if (auto bar = finland_bar(w_, s_, p->type, p->members); !bar.empty()) return bar;
+    if (auto bar = finland_bar(p->type, p->members); !bar.empty()) return bar;
     if (contains(c_.answered_proposals, o.proposal_id)) return answer(o.proposal_id);
     if (auto bad = spend_influence(w_.ruleset.proposal_influence_cost(), "counter a proposal");
         !bad.empty())
@@ -230,7 +212,7 @@ class OrderChecker {
       if (g.guarantor == s_ && g.protected_state == o.target && g.expires_turn > w_.turn + 1)
         return "your guarantee to " + name_of(w_, o.target) + " runs until turn " +
                std::to_string(g.expires_turn);
-    if (auto bar = support_bar(w_, s_, o.target, "guarantee"); !bar.empty()) return bar;
+    if (auto bar = support_bar(o.target, "guarantee"); !bar.empty()) return bar;
     if (auto bad = spend_influence(w_.ruleset.guarantee_influence_cost(), "offer a guarantee");
         !bad.empty())
       return bad;
@@ -244,7 +226,7 @@ class OrderChecker {
     if (c_.aid_promised + o.amount > c_.projection_budget + 1e-9)
       return "aid of " + fmt(c_.aid_promised + o.amount) + " exceeds this turn's power projection budget of about " +
              fmt(c_.projection_budget);
-    if (auto bar = support_bar(w_, s_, o.target, "send aid to"); !bar.empty()) return bar;
+    if (auto bar = support_bar(o.target, "send aid to"); !bar.empty()) return bar;
     c_.aid_promised += o.amount;
     return {};
   }
@@ -286,7 +268,7 @@ class OrderChecker {
                std::to_string(p.id) + ")";
     std::vector<StateIndex> members{s_};
     for (const auto& m : t->members) members.push_back(m.state);
-    if (auto bar = finland_bar(w_, s_, t->type, members); !bar.empty()) return bar;
+    if (auto bar = finland_bar(t->type, members); !bar.empty()) return bar;
     if (auto bad = spend_influence(w_.ruleset.proposal_influence_cost(), "ask to join a treaty");
         !bad.empty())
       return bad;
@@ -297,6 +279,38 @@ class OrderChecker {
   std::string operator()(const UnreadableOrder& o) { return o.reason; }
 
  private:
+  /// Why this state may not join a treaty of this type with these members, or empty when it may.
+  std::string finland_bar(TreatyType type, const std::vector<StateIndex>& members) {
+    if (!is_military(type)) return {};
+    for (StateIndex p : accommodated()) {
+      if (directed_against(w_, type, members, p))
+        return name_of(w_, s_) + " is " +
+               finland_status_name(w_.states[s_].relations[p].finland_status) + " toward " +
+               name_of(w_, p) + ": it cannot join a " + treaty_type_name(type) +
+               " directed against " + name_of(w_, p);
+    }
+    return {};
+  }
+  /// A Finlandized state's diplomacy cannot oppose its pressurer: no guarantee or aid for a state
+  /// the pressurer is coercing.
+  std::string support_bar(StateIndex target, const char* act) {
+    for (StateIndex p : accommodated()) {
+      if (w_.states[s_].relations[p].finland_status < FinlandStatus::Finlandized) continue;
+      if (w_.states[target].relations[p].coercion > 0 || w_.is_sanctioning(p, target))
+        return name_of(w_, s_) + " is Finlandized toward " + name_of(w_, p) + ": it cannot " +
+               act + " " + name_of(w_, target) + ", which " + name_of(w_, p) + " is pressing";
+    }
+    return {};
+  }
+  /// The powers this state accommodates or is Finlandized toward, taken from its relations once
+  /// per order set, when an order first asks.
+  const std::vector<StateIndex>& accommodated() {
+    if (!accommodated_taken_) {
+      accommodated_ = powers_accommodated_by(w_, s_, FinlandStatus::Accommodating);
+      accommodated_taken_ = true;
+    }
+    return accommodated_;
+  }
   const Proposal* open_proposal_for(int id) const {
     const Proposal* p = w_.find_proposal(id);
     if (!p || p->status != ProposalStatus::Open || !p->has_member(s_)) return nullptr;
@@ -329,21 +343,35 @@ class OrderChecker {
   StateIndex s_;
   double spendable_;  // this turn's revenue after contributions, before any change in GDP
   Commitments c_;
+  std::vector<StateIndex> accommodated_;
+  bool accommodated_taken_ = false;
 };
 
 }  // namespace
 
-double expected_spendable(const World& world, StateIndex s) {
-  const State& st = world.states[s];
-  const double revenue = st.gdp * st.tax_share * world.scenario.years_per_turn();
-  int contribution_bp = 0;
+StandingCommitments::StandingCommitments(const World& world)
+    : contribution_bp(world.states.size(), 0), guarantees_kept(world.states.size(), 0) {
   // Most treaties pool nothing: only those that do need their members looked through.
   for (const auto& t : world.treaties)
+    if (t.terms.contribution_bp != 0)
+      for (const auto& m : t.members) contribution_bp[m.state] += t.terms.contribution_bp;
+  for (const auto& g : world.guarantees)
+    if (g.expires_turn > world.turn) ++guarantees_kept[g.guarantor];
+}
+
+double expected_spendable(const World& world, StateIndex s) {
+  int contribution_bp = 0;
+  for (const auto& t : world.treaties)
     if (t.terms.contribution_bp != 0 && t.has_member(s)) contribution_bp += t.terms.contribution_bp;
-  return revenue * (1.0 - std::min(contribution_bp, kBasisPoints) / double(kBasisPoints));
+  return spendable_after(world, s, contribution_bp);
 }
 
 std::vector<OrderResult> validate_orders(const World& world, const OrderSet& orders) {
+  return validate_orders(world, orders, StandingCommitments(world));
+}
+
+std::vector<OrderResult> validate_orders(const World& world, const OrderSet& orders,
+                                         const StandingCommitments& commitments) {
   std::vector<OrderResult> results;
   results.reserve(orders.orders.size());
   if (orders.state < 0 || orders.state >= world.size()) {
@@ -351,7 +379,7 @@ std::vector<OrderResult> validate_orders(const World& world, const OrderSet& ord
       results.push_back({i, false, "these orders are for a state that is not in this match"});
     return results;
   }
-  OrderChecker check(world, orders.state);
+  OrderChecker check(world, orders.state, commitments);
   for (int i = 0; i < static_cast<int>(orders.orders.size()); ++i) {
     std::string reason = std::visit(check, orders.orders[i]);
     results.push_back({i, reason.empty(), std::move(reason)});

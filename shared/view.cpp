@@ -206,16 +206,16 @@ pb::MatchFacts make_facts(const World& world) {
   pb::MatchFacts facts;
   const int n = world.size();
   for (const State& st : world.states) facts.add_states(st.id);
-  const bool has_map = static_cast<int>(world.map.distance.size()) == n;
+  const bool has_map = static_cast<int>(world.map().distance.size()) == n;
   if (has_map) facts.mutable_distance_km()->Reserve(n * (n - 1) / 2);
   for (int a = 0; a < n && has_map; ++a)
     for (int b = a + 1; b < n; ++b) {
-      if (world.map.borders[a][b]) {
+      if (world.map().borders[a][b]) {
         pb::Border* border = facts.add_borders();
         border->set_a(world.states[a].id);
         border->set_b(world.states[b].id);
       }
-      facts.add_distance_km(world.map.distance[a][b]);
+      facts.add_distance_km(world.map().distance[a][b]);
     }
   *facts.mutable_ruleset() = world.ruleset;
   return facts;

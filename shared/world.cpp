@@ -86,6 +86,30 @@ bool World::share_treaty(StateIndex a, StateIndex b, TreatyType type) const {
   return false;
 }
 
+WorldMap& World::edit_map() {
+  if (map_.use_count() > 1) map_ = std::make_shared<WorldMap>(*map_);
+  return *map_;
+}
+
+void copy_all_but_threat(const World& from, World& to) {
+  // Every member of World but `threat`, in the order declared.
+  to.scenario = from.scenario;
+  to.ruleset = from.ruleset;
+  to.turn = from.turn;
+  to.seed = from.seed;
+  to.states = from.states;
+  to.treaties = from.treaties;
+  to.proposals = from.proposals;
+  to.guarantees = from.guarantees;
+  to.sanctions = from.sanctions;
+  to.next_treaty_id = from.next_treaty_id;
+  to.next_proposal_id = from.next_proposal_id;
+  to.scores = from.scores;
+  to.ended = from.ended;
+  to.end_reason = from.end_reason;
+  to.map_ = from.map_;
+}
+
 bool World::is_sanctioning(StateIndex sanctioner, StateIndex target) const {
   return std::find(sanctions.begin(), sanctions.end(), Sanction{sanctioner, target}) !=
          sanctions.end();

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -277,10 +278,10 @@ struct ThreatMatrix {
   double& at(StateIndex felt_by, StateIndex from) { return cells[felt_by * n + from]; }
 };
 
+/// A member added here must be added to copy_all_but_threat (world.cpp) too.
 struct World {
   ScenarioInfo scenario;
   Ruleset ruleset;
-  WorldMap map;
   int turn = 0;  // turns resolved so far
   std::uint64_t seed = 0;
   std::vector<State> states;
@@ -296,6 +297,13 @@ struct World {
   std::string end_reason;
 
   int size() const { return static_cast<int>(states.size()); }
+  /// The map. Resolution never changes it, so the copies of a world (every turn's world of a
+  /// match) share one: copying a world does not copy its map.
+  const WorldMap& map() const { return *map_; }
+  /// The map for changing: this world's own, copied first when another world shares it.
+  WorldMap& edit_map();
+  /// Makes this world share `other`'s map.
+  void share_map_of(const World& other) { map_ = other.map_; }
   /// Position of the state with this id, or -1.
   StateIndex find(const std::string& id) const;
   const Treaty* find_treaty(int id) const;
@@ -305,6 +313,15 @@ struct World {
   /// True when a and b share an active treaty of this type.
   bool share_treaty(StateIndex a, StateIndex b, TreatyType type) const;
   bool is_sanctioning(StateIndex sanctioner, StateIndex target) const;
+
+ private:
+  friend void copy_all_but_threat(const World& from, World& to);
+  std::shared_ptr<WorldMap> map_ = std::make_shared<WorldMap>();
 };
+
+/// Makes `to` a copy of `from` but for the threat matrix, which `to` keeps as it was (its
+/// storage, for a matrix about to be written anew): a turn recomputes the matrix, so copying the
+/// one it starts from would be wasted.
+void copy_all_but_threat(const World& from, World& to);
 
 }  // namespace hegemon

@@ -249,7 +249,7 @@ void write_dilemma(std::ostream& out, const std::vector<ScenarioFindings>& scena
          "change in power projection over turn *t* (0.1 = grew by 10 %), *y* = the change of "
          "*i*'s forces' share of its budget (territorial defense + power projection, in "
          "percentage points) in the budget it sets in turn *t*+1, the first after seeing it. "
-         "Neighbours share a border (`world.map.borders`); distant states are more than "
+         "Neighbours share a border (`world.map().borders`); distant states are more than "
          << fmt(kDistantKm, 0)
          << " km apart; pairs in a mutual defense pact together are left out, since an ally's "
             "build-up is cover rather than a threat. The slope is the least-squares fit of *y* on *x* (percentage points per "

@@ -26,8 +26,8 @@ int forces_bp(const Allocation& a) {
 
 /// The group of the pair, or -1 for pairs that are neither bordering nor distant.
 int group_of(const World& w, StateIndex i, StateIndex j) {
-  if (w.map.borders[i][j]) return static_cast<int>(PairGroup::Neighbours);
-  if (w.map.distance[i][j] > kDistantKm) return static_cast<int>(PairGroup::Distant);
+  if (w.map().borders[i][j]) return static_cast<int>(PairGroup::Neighbours);
+  if (w.map().distance[i][j] > kDistantKm) return static_cast<int>(PairGroup::Distant);
   return -1;
 }
 

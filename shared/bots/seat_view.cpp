@@ -22,7 +22,7 @@ void make_public(const World& truth, World& w, bool frame, EstimateDraws* draws)
     w.scenario.turns = truth.scenario.turns;
     w.scenario.start_gdp = truth.scenario.start_gdp;
     w.ruleset = truth.ruleset;
-    w.map = truth.map;
+    w.share_map_of(truth);
     w.seed = truth.seed;
   }
   w.turn = truth.turn;

@@ -115,8 +115,8 @@ World random_world(std::uint64_t seed, double volatility) {
   w.ruleset.set_growth_volatility(volatility);
   for (int a = 0; a < n; ++a)
     for (int b = a + 1; b < n; ++b)
-      if (!w.map.borders[a][b])
-        w.map.distance[a][b] = w.map.distance[b][a] = between(rng, 600, 9000);
+      if (!w.map().borders[a][b])
+        w.edit_map().distance[a][b] = w.edit_map().distance[b][a] = between(rng, 600, 9000);
 
   for (int s = 0; s < n; ++s)
     for (int o = 0; o < n; ++o) {

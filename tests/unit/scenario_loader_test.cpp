@@ -173,13 +173,13 @@ TEST(ScenarioLoader, BuildsTheWorldAtTurnZero) {
   EXPECT_DOUBLE_EQ(world.states[0].relations[1].hostility, 5);
   EXPECT_DOUBLE_EQ(world.states[2].relations[0].hostility, 0);
 
-  EXPECT_TRUE(world.map.borders[0][1]);
-  EXPECT_TRUE(world.map.borders[1][0]);
-  EXPECT_FALSE(world.map.borders[0][2]);
-  EXPECT_DOUBLE_EQ(world.map.distance[0][1], 0);      // neighbours
-  EXPECT_DOUBLE_EQ(world.map.distance[2][1], 777);    // explicit
-  EXPECT_DOUBLE_EQ(world.map.distance[0][2], 6000);   // 500 map units x 12 km
-  EXPECT_DOUBLE_EQ(world.map.distance[1][1], 0);
+  EXPECT_TRUE(world.map().borders[0][1]);
+  EXPECT_TRUE(world.map().borders[1][0]);
+  EXPECT_FALSE(world.map().borders[0][2]);
+  EXPECT_DOUBLE_EQ(world.map().distance[0][1], 0);      // neighbours
+  EXPECT_DOUBLE_EQ(world.map().distance[2][1], 777);    // explicit
+  EXPECT_DOUBLE_EQ(world.map().distance[0][2], 6000);   // 500 map units x 12 km
+  EXPECT_DOUBLE_EQ(world.map().distance[1][1], 0);
 
   ASSERT_EQ(world.treaties.size(), 2u);
   EXPECT_EQ(world.treaties[0].id, 1);

@@ -88,8 +88,8 @@ World busy_world() {
   w.ruleset.set_tech_ceiling(3);
   w.ruleset.set_finland_gain(4.5);
 
-  w.map.borders = {{false, true, false}, {true, false, true}, {false, true, false}};
-  w.map.distance = {{0, 0, 640}, {0, 0, 0}, {640, 0, 0}};
+  w.edit_map().borders = {{false, true, false}, {true, false, true}, {false, true, false}};
+  w.edit_map().distance = {{0, 0, 640}, {0, 0, 0}, {640, 0, 0}};
   w.turn = 7;
   w.seed = 0xfeedfacecafebeefULL;
 
@@ -144,8 +144,8 @@ TEST(SchemaAdapter, WorldRoundTripKeepsEngineValues) {
   EXPECT_EQ(after.states[1].relations[2].finland_status, FinlandStatus::Finlandized);
   EXPECT_DOUBLE_EQ(after.states[1].relations[2].hostility, before.states[1].relations[2].hostility);
   EXPECT_EQ(after.states[2].allocation, before.states[2].allocation);
-  EXPECT_EQ(after.map.borders, before.map.borders);
-  EXPECT_EQ(after.map.distance, before.map.distance);
+  EXPECT_EQ(after.map().borders, before.map().borders);
+  EXPECT_EQ(after.map().distance, before.map().distance);
   EXPECT_EQ(after.threat.n, 3);
   EXPECT_EQ(after.threat.cells, before.threat.cells);
   EXPECT_EQ(after.scenario.start_gdp, before.scenario.start_gdp);
@@ -328,7 +328,7 @@ TEST(SchemaAdapter, RefusesToSaveAnInconsistentWorld) {
   w.threat.cells.pop_back();
   EXPECT_THROW(to_proto(w), SchemaError);
   w = busy_world();
-  w.map.borders[0][1] = false;  // one-sided
+  w.edit_map().borders[0][1] = false;  // one-sided
   EXPECT_THROW(to_proto(w), SchemaError);
 }
 

@@ -47,17 +47,17 @@ World make_world(std::vector<State> states, const std::vector<std::pair<int, int
   w.states = std::move(states);
   const int n = w.size();
   for (auto& s : w.states) s.relations.assign(n, Relation{});
-  w.map.borders.assign(n, std::vector<bool>(n, false));
-  w.map.distance.assign(n, std::vector<double>(n, 0.0));
+  w.edit_map().borders.assign(n, std::vector<bool>(n, false));
+  w.edit_map().distance.assign(n, std::vector<double>(n, 0.0));
   for (int a = 0; a < n; ++a)
     for (int b = 0; b < n; ++b)
       if (a != b) {
-        w.map.borders[a][b] = all_border && borders.empty();
-        w.map.distance[a][b] = w.map.borders[a][b] ? 500.0 : 3000.0;
+        w.edit_map().borders[a][b] = all_border && borders.empty();
+        w.edit_map().distance[a][b] = w.edit_map().borders[a][b] ? 500.0 : 3000.0;
       }
   for (auto [a, b] : borders) {
-    w.map.borders[a][b] = w.map.borders[b][a] = true;
-    w.map.distance[a][b] = w.map.distance[b][a] = 500.0;
+    w.edit_map().borders[a][b] = w.edit_map().borders[b][a] = true;
+    w.edit_map().distance[a][b] = w.edit_map().distance[b][a] = 500.0;
   }
   w.scenario.name = "test";
   w.scenario.title = "Test world";

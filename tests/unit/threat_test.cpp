@@ -86,7 +86,7 @@ TEST(Threat, ProximityIsAHundredForNeighboursAndFallsWithDistance) {
   EXPECT_NEAR(far_f.total / near_f.total,
               r.proximity_floor() + (1 - r.proximity_floor()) * far / 100.0, kTight);
 
-  w.map.distance[0][2] = w.map.distance[2][0] = 6000;
+  w.edit_map().distance[0][2] = w.edit_map().distance[2][0] = 6000;
   refresh_derived(w);
   EXPECT_NEAR(threat_factors(w, 0, 2).proximity, 100.0 / (1.0 + 6000.0 / 1500.0), kTight);
   EXPECT_LT(threat_factors(w, 0, 2).total, far_f.total);

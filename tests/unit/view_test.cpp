@@ -518,8 +518,8 @@ TEST(View, LeavesTheMapAndTheRulesToTheMatchsFactsSentOnce) {
   int k = 0, borders = 0;
   for (StateIndex a = 0; a < n; ++a)
     for (StateIndex b = a + 1; b < n; ++b) {
-      EXPECT_DOUBLE_EQ(facts.distance_km(k++), w.map.distance[a][b]);
-      borders += w.map.borders[a][b] ? 1 : 0;
+      EXPECT_DOUBLE_EQ(facts.distance_km(k++), w.map().distance[a][b]);
+      borders += w.map().borders[a][b] ? 1 : 0;
     }
   EXPECT_EQ(facts.borders_size(), borders);
   EXPECT_TRUE(MessageDifferencer::Equals(facts.ruleset(), w.ruleset));

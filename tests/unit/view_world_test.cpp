@@ -113,8 +113,8 @@ TEST(WorldFromView, KeepsTheEstimatesOfOthersAndThePublishedFiguresOfOthers) {
 TEST(WorldFromView, CarriesTheMapTreatiesGuaranteesAndSanctions) {
   const World truth = four_states();
   const World built = world_from_view(make_view(truth, kAurelia), make_facts(truth));
-  EXPECT_EQ(built.map.borders, truth.map.borders);
-  EXPECT_EQ(built.map.distance, truth.map.distance);
+  EXPECT_EQ(built.map().borders, truth.map().borders);
+  EXPECT_EQ(built.map().distance, truth.map().distance);
   ASSERT_EQ(built.treaties.size(), truth.treaties.size());
   EXPECT_TRUE(built.share_treaty(kAurelia, kBorealis, TreatyType::MutualDefense));
   EXPECT_EQ(built.next_treaty_id, truth.treaties.back().id + 1);
