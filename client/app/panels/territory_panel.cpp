@@ -110,7 +110,7 @@ ImU32 fill_of(MapLens lens, const std::string& id, const pb::PlayerView& view, c
 /// Fills a territory's triangles as they are (no feathered edges, so no seam between them).
 void fill(ImDrawList* draw, const pb::Territory& t, const MapCamera& cam, ImVec2 c, ImU32 color) {
   const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
-  const int corners = t.triangles_size() / 2;
+  const int corners = t.triangles_size() / 6 * 3;  // whole triangles only
   if (corners < 3) return;
   draw->PrimReserve(corners, corners);
   const float* v = t.triangles().data();
