@@ -11,6 +11,11 @@
 namespace hegemon {
 namespace {
 
+/// The budget's categories as a refusal names them, in the order of Allocation::bp.
+constexpr const char* kCategoryNames[kCategoryCount] = {
+    "territorial defense", "power projection", "economy", "welfare", "research",
+    "diplomacy",           "intelligence"};
+
 /// What earlier orders of the same set have already committed, for the checks of later ones.
 struct Commitments {
   double influence_left = 0;
@@ -83,6 +88,12 @@ class OrderChecker {
     if (c_.budget_seen) return "this order set already has a budget; send one budget per turn";
     for (int i = 0; i < kCategoryCount; ++i)
       if (o.allocation.bp[i] < 0) return "budget shares cannot be negative";
+    // Each share checked before they are added up, so that no sum of huge shares can wrap
+    // round to 10 000.
+    for (int i = 0; i < kCategoryCount; ++i)
+      if (o.allocation.bp[i] > kBasisPoints)
+        return std::string("a budget share is at most 10000 basis points (100 %); ") +
+               kCategoryNames[i] + " has " + std::to_string(o.allocation.bp[i]);
     const int total = o.allocation.total();
     if (total != kBasisPoints)
       return "budget shares sum to " + std::to_string(total) +

@@ -1,11 +1,17 @@
 #include "shared/world.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace hegemon {
 
-int Allocation::total() const { return std::accumulate(bp.begin(), bp.end(), 0); }
+int Allocation::total() const {
+  // Added up wide and held within int: shares from the wire may be anything.
+  const long long sum = std::accumulate(bp.begin(), bp.end(), 0LL);
+  return static_cast<int>(
+      std::clamp<long long>(sum, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
 
 bool is_military(TreatyType type) {
   return type == TreatyType::MutualDefense || type == TreatyType::MilitaryAid ||

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 
 #include "shared/resolve.h"
@@ -66,6 +67,16 @@ TEST(Validate, ABudgetShareCannotBeNegativeEvenWhenTheSumIsRight) {
   const World w = three_states();
   EXPECT_EQ(rejection(w, 0, SetBudget{split({-1000, 3000, 2000, 3000, 1000, 1000, 1000}), true}),
             "budget shares cannot be negative");
+}
+
+TEST(Validate, HugeSharesAreRefusedBeforeTheirSumCanWrapRoundToTenThousand) {
+  const World w = three_states();
+  const int huge = std::numeric_limits<int>::max();
+  // 2^31-1 + 2^31-1 + 10002 wraps a 32-bit sum to exactly 10 000.
+  const std::string why = rejection(w, 0, SetBudget{split({huge, huge, 10002, 0, 0, 0, 0}), true});
+  EXPECT_NE(why.find("at most 10000 basis points"), std::string::npos) << why;
+  EXPECT_EQ(split({huge, huge, 10002, 0, 0, 0, 0}).total(), std::numeric_limits<int>::max());
+  EXPECT_EQ(rejection(w, 0, SetBudget{split({10000, 0, 0, 0, 0, 0, 0}), true}), "accepted");
 }
 
 TEST(Validate, OnlyOneBudgetIsAcceptedPerOrderSet) {
